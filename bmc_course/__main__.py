@@ -1,0 +1,7 @@
+"""``python -m bmc_course`` runs the command-line interface."""
+
+import sys
+
+from bmc_course.cli import main
+
+sys.exit(main())

@@ -1,0 +1,320 @@
+"""The ``bmc-course`` command line.
+
+``main(argv)`` returns an exit code: 0 success, 1 bad input (a file or folder
+with problems), 2 bad usage. Errors are single lines on stderr, never a
+traceback. Heavy modules (Jupyter, pandas) are imported only by the command
+that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from bmc_course import __version__
+from bmc_course.catalog import CONTENT_ENV_VAR, Catalog, load_catalog
+from bmc_course.input_errors import InputError
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+DEFAULT_WORKSPACE = "bmc-course-workspace"
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and no ``sys.exit`` from inside the parser."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, found {text!r}") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 1 to 65535, found {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for ``bmc-course`` and all its subcommands."""
+    parser = _Parser(
+        prog="bmc-course",
+        description=(
+            "An interactive course on the Customer Relationships block of the Business Model "
+            "Canvas. With no command, 'start' opens the course in JupyterLab."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"bmc-course {__version__}")
+    parser.add_argument(
+        "--content",
+        metavar="DIR",
+        type=Path,
+        help=f"a folder of content files laid over the built-in content "
+        f"(default: ${CONTENT_ENV_VAR} if set)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    start = sub.add_parser(
+        "start",
+        help="copy the course into a workspace and open it in JupyterLab",
+        description=(
+            "Copy the course notebooks into a workspace folder (never overwriting a notebook you "
+            "changed: a newer course version is placed beside it) and open JupyterLab on it, "
+            "listening on 127.0.0.1 with a token. Stop it with Ctrl-C."
+        ),
+    )
+    _add_start_arguments(start)
+
+    types = sub.add_parser(
+        "types",
+        help="show the relationship types and their teaching attributes",
+        description="Show the relationship types with their teaching attributes (1-5 scales) "
+        "and illustrative cost models.",
+    )
+    types.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    cases = sub.add_parser(
+        "cases",
+        help="list the worked cases",
+        description="List the built-in worked cases (ids for 'review --case').",
+    )
+    cases.add_argument("--json", action="store_true", help="print JSON instead of a list")
+
+    check = sub.add_parser(
+        "check-content",
+        help="validate a content folder and list every error",
+        description=(
+            "Validate a folder of content files, laid over the built-in content, and list every "
+            "error with its file, entry and field. Exit code 1 when there are errors."
+        ),
+    )
+    check.add_argument("dir", metavar="DIR", type=Path, help="the content folder to check")
+
+    review = sub.add_parser(
+        "review",
+        help="show a canvas block and its findings",
+        description=(
+            "Show a learner's Customer Relationships block (a submission or progress JSON file) "
+            "or a worked case, with the findings of the checks and the assumptions to test."
+        ),
+    )
+    target = review.add_mutually_exclusive_group(required=True)
+    target.add_argument(
+        "file", metavar="FILE", type=Path, nargs="?", help="a submission / progress JSON file"
+    )
+    target.add_argument("--case", metavar="ID", help="a built-in worked case (see 'cases')")
+    review.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def _add_start_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workspace",
+        metavar="DIR",
+        type=Path,
+        default=Path(DEFAULT_WORKSPACE),
+        help=f"the folder for your notebooks and progress (default: ./{DEFAULT_WORKSPACE})",
+    )
+    parser.add_argument(
+        "--port", metavar="N", type=_port, help="the port to listen on (default: a free one)"
+    )
+    parser.add_argument(
+        "--no-browser",
+        action="store_true",
+        help="do not open a web browser; print the address instead",
+    )
+
+
+# --- commands ------------------------------------------------------------------
+
+
+def _cmd_start(args: argparse.Namespace, out: TextIO) -> int:
+    from bmc_course.lab_server import run_lab
+    from bmc_course.workspace import prepare_workspace
+
+    result = prepare_workspace(args.workspace)
+    for line in result.report_lines():
+        print(line, file=out)
+    return run_lab(args.workspace, port=args.port, open_browser=not args.no_browser)
+
+
+def _cmd_types(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
+    if args.json:
+        data = [t.model_dump(mode="json") for t in catalog.types.values()]
+        print(json.dumps(data, indent=2, ensure_ascii=False), file=out)
+        return EXIT_OK
+    header = [
+        "id",
+        "name",
+        "pers.",
+        "cost",
+        "scale",
+        "2-way",
+        "long",
+        "human",
+        "set-up",
+        "per cust.",
+        "serves",
+    ]
+    rows = [header]
+    for t in catalog.types.values():
+        a = t.attributes
+        rows.append(
+            [
+                t.id,
+                t.name,
+                str(a.personalisation),
+                str(a.cost_to_serve),
+                str(a.scalability),
+                str(a.two_way),
+                str(a.long_term),
+                "yes" if t.human_contact else "no",
+                f"{t.cost_model.setup_cost:,.0f}",
+                f"{t.cost_model.cost_per_customer:,.0f}",
+                ", ".join(t.motivations),
+            ]
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip(),
+            file=out,
+        )
+    print(
+        "\nAttributes are teaching assumptions on 1-5 scales, not measured data; costs are an "
+        "illustrative yearly model (set-up + per customer).",
+        file=out,
+    )
+    if catalog.variants:
+        print(
+            "Variants explained in the course: "
+            + ", ".join(v.name for v in catalog.variants.values())
+            + ".",
+            file=out,
+        )
+    return EXIT_OK
+
+
+def _cmd_cases(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
+    if args.json:
+        data = [{"id": c.id, "title": c.title, "lesson": c.lesson} for c in catalog.cases.values()]
+        print(json.dumps(data, indent=2, ensure_ascii=False), file=out)
+        return EXIT_OK
+    width = max((len(c.id) for c in catalog.cases.values()), default=0)
+    for case in catalog.cases.values():
+        print(f"{case.id.ljust(width)}  {case.title}: {case.lesson}", file=out)
+    return EXIT_OK
+
+
+def _cmd_check_content(args: argparse.Namespace, out: TextIO) -> int:
+    catalog = load_catalog(args.dir)
+    quizzes = sum(len(q.questions) for q in catalog.quizzes.values())
+    print(
+        f"{args.dir}: OK — {len(catalog.types)} relationship types, {len(catalog.archetypes)} "
+        f"segment archetypes, {len(catalog.lessons)} lessons, {quizzes} questions, "
+        f"{len(catalog.cases)} cases.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _cmd_review(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
+    from bmc_course.canvas_block import build_canvas_block, render_text
+    from bmc_course.submission import load_checked_submission, submission_from_case
+
+    if args.case is not None:
+        if args.case not in catalog.cases:
+            raise UsageError(
+                f"unknown case {args.case!r}; expected one of: {', '.join(catalog.cases)}"
+            )
+        submission = submission_from_case(catalog.cases[args.case])
+        source = f"case {args.case}"
+    else:
+        submission = load_checked_submission(args.file, catalog)
+        source = str(args.file)
+    block = build_canvas_block(submission, catalog)
+    if not args.json:
+        print(render_text(block), file=out)
+        return EXIT_OK
+    data = {
+        "source": source,
+        "learner": block.learner,
+        "business": block.business,
+        "segments": [
+            {
+                "id": s.segment.id,
+                "name": s.segment.name,
+                "archetype": s.segment.archetype,
+                "relationships": list(s.segment.relationships),
+                "cost_per_customer": round(s.cost_per_customer, 2),
+                "revenue_per_customer": s.segment.revenue_per_customer,
+                "covered_motivations": s.covered,
+            }
+            for s in block.segments
+        ],
+        "findings": [f.to_dict() for f in block.findings],
+        "assumptions": [a.to_dict() for s in block.segments for a in s.plan],
+        "quiz": {"correct": block.quiz_correct, "answered": block.quiz_answered},
+    }
+    print(json.dumps(data, indent=2, ensure_ascii=False), file=out)
+    return EXIT_OK
+
+
+_CATALOG_COMMANDS: dict[str, Callable[[argparse.Namespace, Catalog, TextIO], int]] = {
+    "types": _cmd_types,
+    "cases": _cmd_cases,
+    "review": _cmd_review,
+}
+
+
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run ``bmc-course`` with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        if (
+            not args_list
+            or (args_list[0].startswith("-")
+            and args_list[0] not in ("-h", "--help", "--version", "--content"))
+        ):
+            args_list.insert(0, "start")
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as exit_:  # --help and --version
+            return int(exit_.code or 0)
+        if args.command is None:  # only global options were given
+            args = parser.parse_args([*args_list, "start"])
+        if args.command == "start":
+            return _cmd_start(args, out)
+        if args.command == "check-content":
+            return _cmd_check_content(args, out)
+        catalog = load_catalog(args.content)
+        return _CATALOG_COMMANDS[args.command](args, catalog, out)
+    except UsageError as error:
+        print(f"bmc-course: error: {error}", file=err)
+        return EXIT_USAGE
+    except InputError as error:
+        for issue in error.issues:
+            print(f"bmc-course: error: {issue}", file=err)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("bmc-course: stopped.", file=err)
+        return EXIT_OK
+    except OSError as error:
+        print(f"bmc-course: error: {error.filename or ''}: {error.strerror or error}", file=err)
+        return EXIT_BAD_INPUT
