@@ -29,6 +29,10 @@ class UsageError(Exception):
     """Bad command-line usage (exit code 2)."""
 
 
+class CommandFailed(Exception):
+    """A command could not do its job for a reason the user can act on (exit code 1)."""
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors and no ``sys.exit`` from inside the parser."""
 
@@ -140,13 +144,19 @@ def _add_start_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_start(args: argparse.Namespace, out: TextIO) -> int:
-    from bmc_course.lab_server import run_lab
-    from bmc_course.workspace import prepare_workspace
+    from bmc_course.lab_server import LabServerError, check_port_free, run_lab
+    from bmc_course.workspace import WorkspaceError, prepare_workspace
 
-    result = prepare_workspace(args.workspace)
-    for line in result.report_lines():
-        print(line, file=out)
-    return run_lab(args.workspace, port=args.port, open_browser=not args.no_browser)
+    try:
+        if args.port is not None:
+            check_port_free(args.port)  # before touching the workspace
+        result = prepare_workspace(args.workspace)
+        for line in result.report_lines():
+            print(line, file=out)
+        code: int = run_lab(args.workspace, port=args.port, open_browser=not args.no_browser)
+    except (WorkspaceError, LabServerError) as error:
+        raise CommandFailed(str(error)) from None
+    return code
 
 
 def _cmd_types(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
@@ -308,6 +318,9 @@ def main(
     except UsageError as error:
         print(f"bmc-course: error: {error}", file=err)
         return EXIT_USAGE
+    except CommandFailed as error:
+        print(f"bmc-course: error: {error}", file=err)
+        return EXIT_BAD_INPUT
     except InputError as error:
         for issue in error.issues:
             print(f"bmc-course: error: {issue}", file=err)
