@@ -89,9 +89,7 @@ class Catalog:
     _channel_terms: dict[str, Channel] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        for channel in self.channels.channels:
-            for term in (channel.term, *channel.aliases):
-                self._channel_terms.setdefault(_normalise(term), channel)
+        self._channel_terms.update(_channel_terms(self.channels))
 
     @property
     def questions(self) -> dict[str, QuizQuestion]:
@@ -101,6 +99,15 @@ class Catalog:
     def channel_for(self, text: str) -> Channel | None:
         """The channel a learner's wording names (``"Web shop"`` → website), if any."""
         return self._channel_terms.get(_normalise(text))
+
+
+def _channel_terms(channels: ChannelsFile | None) -> dict[str, Channel]:
+    """Every term and alias of every channel, normalised, to the channel it names."""
+    terms: dict[str, Channel] = {}
+    for channel in channels.channels if channels is not None else ():
+        for term in (channel.term, *channel.aliases):
+            terms.setdefault(_normalise(term), channel)
+    return terms
 
 
 def _normalise(text: str) -> str:
@@ -144,6 +151,7 @@ class _Loader:
         self.overlay = overlay
         self.issues: list[InputIssue] = []
         self.case_files: dict[str, str] = {}
+        self._parsed_top: dict[Path, BaseModel | None] = {}  # each file read once
 
     # -- reading files --------------------------------------------------------
 
@@ -257,7 +265,9 @@ class _Loader:
         for root in self._roots():
             path = root / name
             if path.is_file():
-                result = self._validate(path, model, collections)
+                if path not in self._parsed_top:
+                    self._parsed_top[path] = self._validate(path, model, collections)
+                result = self._parsed_top[path]
                 if result is not None:
                     parsed.append(result)
         return parsed
@@ -325,9 +335,10 @@ class _Loader:
         self._require_ids("relationship_types.toml", "types", types, RELATIONSHIP_TYPE_IDS)
         self._require_ids("segment_archetypes.toml", "archetypes", archetypes, ARCHETYPE_IDS)
         self._check_references(types, variants, archetypes, channels)
+        self._check_cases(cases, types, archetypes, _channel_terms(channels))
         if self.issues:
             raise ContentError(self.issues)
-        catalog = Catalog(
+        return Catalog(
             types=types,
             variants=variants,
             archetypes=archetypes,
@@ -340,10 +351,6 @@ class _Loader:
             quizzes=quizzes,
             cases=cases,
         )
-        self._check_cases(catalog)
-        if self.issues:
-            raise ContentError(self.issues)
-        return catalog
 
     def _require_ids(
         self, file: str, collection: str, found: Mapping[str, Any], required: Iterable[str]
@@ -467,30 +474,33 @@ class _Loader:
                     where = field_ if len(ids) == 1 else f"{field_}[{index}]"
                     self._unknown_ref(file, entry, where, "a relationship type id", type_id, types)
 
-    def _check_cases(self, catalog: Catalog) -> None:
-        for case in catalog.cases.values():
+    def _check_cases(
+        self,
+        cases: Mapping[str, CaseFile],
+        types: Mapping[str, RelationshipType],
+        archetypes: Mapping[str, Archetype],
+        channel_terms: Mapping[str, Channel],
+    ) -> None:
+        for case in cases.values():
             file = self.case_files[case.id]
             for index, segment in enumerate(case.segments):
                 entry = f"segments[{index}] {segment.id!r}"
-                if segment.archetype not in catalog.archetypes:
+                if segment.archetype not in archetypes:
                     self._unknown_ref(
                         file,
                         entry,
                         "archetype",
                         "an archetype id",
                         segment.archetype,
-                        catalog.archetypes,
+                        archetypes,
                     )
                 for r_index, relationship in enumerate(segment.relationships):
-                    if (
-                        relationship not in catalog.types
-                        and catalog.channel_for(relationship) is None
-                    ):
+                    if relationship not in types and _normalise(relationship) not in channel_terms:
                         self._unknown_ref(
                             file,
                             entry,
                             f"relationships[{r_index}]",
                             "a relationship type id or a channel term",
                             relationship,
-                            catalog.types,
+                            types,
                         )

@@ -297,10 +297,9 @@ def main(
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
-        if (
-            not args_list
-            or (args_list[0].startswith("-")
-            and args_list[0] not in ("-h", "--help", "--version", "--content"))
+        if not args_list or (
+            args_list[0].startswith("-")
+            and args_list[0] not in ("-h", "--help", "--version", "--content")
         ):
             args_list.insert(0, "start")
         try:

@@ -6,6 +6,7 @@ import pytest
 
 from bmc_course.catalog import Catalog
 from bmc_course.course_state import Change, CourseState, StateError
+from bmc_course.input_errors import SubmissionError
 from bmc_course.submission import Submission
 
 
@@ -118,5 +119,5 @@ def test_replace_checks_ids(state: CourseState) -> None:
             ],
         }
     )
-    with pytest.raises(ValueError, match="aliens"):
+    with pytest.raises(SubmissionError, match="aliens"):
         state.replace(bad)
