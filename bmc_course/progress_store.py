@@ -12,57 +12,27 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from bmc_course.catalog import Catalog
 from bmc_course.course_state import Change, CourseState
 from bmc_course.input_errors import SubmissionError
+from bmc_course.safe_files import atomic_write_text, move_aside
 from bmc_course.submission import Submission, catalog_issues, read_submission_file
 
 PROGRESS_FILE_NAME = "bmc-course-progress.json"
 PROGRESS_ENV_VAR = "BMC_COURSE_PROGRESS"
+
+__all__ = ["PROGRESS_FILE_NAME", "ProgressStore", "atomic_write_text", "default_progress_path"]
 
 
 def default_progress_path() -> Path:
     """``$BMC_COURSE_PROGRESS``, else the progress file in the current folder (the workspace)."""
     configured = os.environ.get(PROGRESS_ENV_VAR)
     return Path(configured) if configured else Path.cwd() / PROGRESS_FILE_NAME
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old or the new file, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp_name).unlink()
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
-def move_aside(path: Path, reason: str) -> Path:
-    """Rename an unreadable file to ``NAME.<reason>-<timestamp>.json`` beside it; return the new path."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}")
-    os.replace(path, target)
-    return target
 
 
 @dataclass(frozen=True)

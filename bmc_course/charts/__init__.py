@@ -1,0 +1,37 @@
+"""Charts: data → matplotlib Figure, each with a pandas table as its text alternative.
+
+No widget code here; views in :mod:`bmc_course.widgets` and the exporters call
+these. Importing this package imports matplotlib and pandas, so nothing on
+``import bmc_course`` imports it.
+"""
+
+from bmc_course.charts.canvas_block_picture import plot_canvas_block
+from bmc_course.charts.cost_growth import (
+    crossovers,
+    first_crossovers,
+    plot_cost_growth,
+    table_cost_growth,
+)
+from bmc_course.charts.cost_personalisation_map import (
+    plot_cost_personalisation_map,
+    table_cost_personalisation_map,
+)
+from bmc_course.charts.cost_vs_revenue import plot_cost_vs_revenue, table_cost_vs_revenue
+from bmc_course.charts.lifecycle_coverage import (
+    plot_lifecycle_coverage,
+    table_lifecycle_coverage,
+)
+
+__all__ = [
+    "crossovers",
+    "first_crossovers",
+    "plot_canvas_block",
+    "plot_cost_growth",
+    "plot_cost_personalisation_map",
+    "plot_cost_vs_revenue",
+    "plot_lifecycle_coverage",
+    "table_cost_growth",
+    "table_cost_personalisation_map",
+    "table_cost_vs_revenue",
+    "table_lifecycle_coverage",
+]

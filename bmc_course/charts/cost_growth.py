@@ -1,0 +1,127 @@
+"""Yearly cost per customer as the customer count grows from 1 to 1,000,000.
+
+Each type's illustrative cost model is a set-up cost spread over the
+customers plus a cost per customer, so on log–log axes personal types run
+almost flat while automated types fall steeply; where a type without human
+contact becomes cheaper than one with it is marked as a crossover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from bmc_course.catalog import Catalog
+from bmc_course.charts import style
+from bmc_course.content_models import RelationshipType
+
+TITLE = "Cost per customer as the number of customers grows"
+X_LABEL = "Customers (log scale)"
+Y_LABEL = "Cost per customer a year (illustrative, log scale)"
+MAX_CUSTOMERS = 1_000_000
+TABLE_COUNTS = (1, 10, 100, 1_000, 10_000, 100_000, 1_000_000)
+
+
+@dataclass(frozen=True)
+class Crossover:
+    """From ``customers`` on, ``cheaper`` costs less per customer than ``dearer``."""
+
+    cheaper: RelationshipType
+    dearer: RelationshipType
+    customers: float
+
+    @property
+    def cost(self) -> float:
+        return self.cheaper.cost_model.cost_per_customer_at(round(self.customers))
+
+
+def _types(catalog: Catalog, type_ids: Sequence[str]) -> list[RelationshipType]:
+    wanted = [t for t in type_ids if t in catalog.types]
+    return [catalog.types[t] for t in wanted] if wanted else list(catalog.types.values())
+
+
+def crossovers(catalog: Catalog, type_ids: Sequence[str]) -> list[Crossover]:
+    """Where each type without human contact overtakes each type with it (1 to 1,000,000)."""
+    types = _types(catalog, type_ids)
+    found = []
+    for machine in (t for t in types if not t.human_contact):
+        for human in (t for t in types if t.human_contact):
+            m, h = machine.cost_model, human.cost_model
+            if h.cost_per_customer <= m.cost_per_customer or m.setup_cost <= h.setup_cost:
+                continue
+            customers = (m.setup_cost - h.setup_cost) / (h.cost_per_customer - m.cost_per_customer)
+            if 1 <= customers <= MAX_CUSTOMERS:
+                found.append(Crossover(machine, human, customers))
+    return sorted(found, key=lambda c: c.customers)
+
+
+def first_crossovers(catalog: Catalog, type_ids: Sequence[str]) -> list[Crossover]:
+    """For each type with human contact, the first point where a machine type gets cheaper."""
+    first: dict[str, Crossover] = {}
+    for crossover in crossovers(catalog, type_ids):
+        first.setdefault(crossover.dearer.id, crossover)
+    return sorted(first.values(), key=lambda c: c.customers)
+
+
+def plot_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> Figure:
+    """One line per type (all types when ``type_ids`` is empty), crossovers marked."""
+    types = _types(catalog, type_ids)
+    order = list(catalog.types)
+    counts = np.geomspace(1, MAX_CUSTOMERS, 200)
+    fig, ax = style.new_figure(9.5, 6.5)
+    style.label_axes(ax, TITLE, X_LABEL, Y_LABEL)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    for relationship in types:
+        index = order.index(relationship.id)
+        model = relationship.cost_model
+        ax.plot(
+            counts,
+            model.setup_cost / counts + model.cost_per_customer,
+            color=style.colour(index),
+            linestyle=style.linestyle(index),
+            linewidth=2.5,
+            label=relationship.name,
+            gid=f"type:{relationship.id}",
+        )
+    for number, crossover in enumerate(first_crossovers(catalog, [t.id for t in types])):
+        ax.scatter(
+            [crossover.customers],
+            [crossover.cost],
+            s=90,
+            facecolors="white",
+            edgecolors="black",
+            linewidths=1.8,
+            zorder=4,
+            gid=f"crossover:{crossover.cheaper.id}:{crossover.dearer.id}",
+        )
+        ax.annotate(
+            f"{crossover.cheaper.name} cheaper than\n"
+            f"{crossover.dearer.name.lower()}\nfrom ~{crossover.customers:,.0f} customers",
+            (crossover.customers, crossover.cost),
+            xytext=(10, 12) if number % 2 == 0 else (10, -46),
+            textcoords="offset points",
+            fontsize=style.SMALL_SIZE - 1,
+        )
+    ax.set_xlim(1, MAX_CUSTOMERS)
+    ax.grid(True, which="major", color=style.LIGHT_GREY)
+    ax.legend(fontsize=style.SMALL_SIZE, loc="upper right")
+    return fig
+
+
+def table_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> pd.DataFrame:
+    """The chart as a table: cost per customer at 1, 10, … 1,000,000 customers, per type."""
+    types = _types(catalog, type_ids)
+    rows = []
+    for customers in TABLE_COUNTS:
+        row: dict[str, object] = {"customers": f"{customers:,}"}
+        for relationship in types:
+            row[relationship.name] = round(
+                relationship.cost_model.cost_per_customer_at(customers), 2
+            )
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -1,0 +1,102 @@
+"""The six types on cost to serve vs personalisation, with each segment's picks ringed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from bmc_course.catalog import Catalog
+from bmc_course.charts import style
+from bmc_course.checks import SegmentLike
+
+TITLE = "Cost to serve vs personalisation"
+X_LABEL = "Cost to serve one customer (1–5, teaching assumption)"
+Y_LABEL = "Personalisation (1–5, teaching assumption)"
+
+
+def plot_cost_personalisation_map(catalog: Catalog, segments: Sequence[SegmentLike]) -> Figure:
+    """Every type as a point; the types each segment chose are ringed in that segment's colour."""
+    fig, ax = style.new_figure(9.0, 6.5)
+    style.label_axes(ax, TITLE, X_LABEL, Y_LABEL)
+    chosen = {r for s in segments for r in s.relationships}
+    for relationship in catalog.types.values():
+        x, y = relationship.attributes.cost_to_serve, relationship.attributes.personalisation
+        picked = relationship.id in chosen
+        ax.scatter(
+            [x],
+            [y],
+            s=120,
+            color=style.OKABE_ITO[7] if picked else style.GREY,
+            zorder=3,
+            gid=f"type:{relationship.id}",
+        )
+        ax.annotate(
+            relationship.name,
+            (x, y),
+            xytext=(0, 20),
+            textcoords="offset points",
+            ha="center",
+            fontsize=style.TEXT_SIZE,
+            fontweight="bold" if picked else "normal",
+            color="black" if picked else "#555555",
+        )
+    for index, segment in enumerate(segments):
+        picks = [catalog.types[r] for r in segment.relationships if r in catalog.types]
+        if not picks:
+            continue
+        ax.scatter(
+            [t.attributes.cost_to_serve for t in picks],
+            [t.attributes.personalisation for t in picks],
+            s=380 + 260 * index,
+            facecolors="none",
+            edgecolors=style.colour(index),
+            linewidths=2.2,
+            linestyle=style.linestyle(index),
+            label=style.plain(style.shorten(segment.name)),
+            zorder=2,
+            gid=f"segment:{segment.id}",
+        )
+    ax.set_xlim(0.4, 5.9)
+    ax.set_ylim(0.4, 5.6)
+    ax.set_xticks(range(1, 6))
+    ax.set_yticks(range(1, 6))
+    ax.grid(True, color=style.LIGHT_GREY, zorder=0)
+    if any(s.relationships for s in segments):
+        ax.legend(
+            title="Rings: chosen by segment",
+            fontsize=style.SMALL_SIZE,
+            title_fontsize=style.SMALL_SIZE,
+            loc="lower right",
+            markerscale=0.5,
+        )
+    else:
+        ax.text(
+            0.98,
+            0.02,
+            "Choose relationships for a segment to see them ringed here.",
+            transform=ax.transAxes,
+            ha="right",
+            fontsize=style.SMALL_SIZE,
+            color="#555555",
+        )
+    return fig
+
+
+def table_cost_personalisation_map(
+    catalog: Catalog, segments: Sequence[SegmentLike]
+) -> pd.DataFrame:
+    """The chart as a table: each type's two scores and the segments that chose it."""
+    rows = []
+    for relationship in catalog.types.values():
+        users = [s.name for s in segments if relationship.id in s.relationships]
+        rows.append(
+            {
+                "relationship type": relationship.name,
+                "cost to serve (1-5)": relationship.attributes.cost_to_serve,
+                "personalisation (1-5)": relationship.attributes.personalisation,
+                "chosen for": ", ".join(users) or "—",
+            }
+        )
+    return pd.DataFrame(rows)

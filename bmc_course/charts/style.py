@@ -1,0 +1,82 @@
+"""Shared look of every chart: a colour-blind-safe palette, projector-sized text.
+
+Charts are built on :class:`matplotlib.figure.Figure` directly (never pyplot):
+no global figure registry, no GUI backend, nothing to close, safe in threads.
+Colours come from the Okabe-Ito palette, which stays distinguishable for the
+common forms of colour blindness; every series also differs by marker or line
+style, so a chart printed in grey still reads.
+"""
+
+from __future__ import annotations
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+# Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+GREY = "#8C8C8C"
+LIGHT_GREY = "#E6E6E6"
+FITS = "#009E73"
+WARNING = "#E69F00"
+PROBLEM = "#D55E00"
+
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+LINESTYLES = ("-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)))
+
+TITLE_SIZE = 16
+LABEL_SIZE = 13
+TEXT_SIZE = 12
+SMALL_SIZE = 11
+
+
+def colour(index: int) -> str:
+    return OKABE_ITO[index % len(OKABE_ITO)]
+
+
+def marker(index: int) -> str:
+    return MARKERS[index % len(MARKERS)]
+
+
+def linestyle(index: int) -> str | tuple[int, tuple[int, ...]]:
+    return LINESTYLES[index % len(LINESTYLES)]
+
+
+def new_figure(width: float = 9.0, height: float = 6.0) -> tuple[Figure, Axes]:
+    """A figure with one axes, laid out so labels never overlap the edge."""
+    fig = Figure(figsize=(width, height), layout="constrained")
+    ax = fig.add_subplot()
+    ax.tick_params(labelsize=SMALL_SIZE)
+    return fig, ax
+
+
+def label_axes(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
+    ax.set_title(title, fontsize=TITLE_SIZE, loc="left")
+    ax.set_xlabel(xlabel, fontsize=LABEL_SIZE)
+    ax.set_ylabel(ylabel, fontsize=LABEL_SIZE)
+
+
+def plain(text: str) -> str:
+    """Learner text made safe for matplotlib: ``$`` would otherwise start mathtext."""
+    return text.replace("\\", "\\\\").replace("$", r"\$")
+
+
+def shorten(text: str, limit: int = 32) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def empty_state(title: str, message: str) -> Figure:
+    """A figure that says what to do instead of drawing empty axes."""
+    fig, ax = new_figure(9.0, 3.0)
+    ax.set_axis_off()
+    ax.set_title(title, fontsize=TITLE_SIZE, loc="left")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=LABEL_SIZE, wrap=True)
+    return fig

@@ -1,0 +1,191 @@
+"""What the course notebooks call: one function per widget, all over this kernel's session.
+
+Each function returns a widget to display (the last expression of a cell).
+Imports of ipywidgets, matplotlib and pandas happen inside the functions, so
+``import bmc_course`` (and this module) stays light.
+
+Re-running a cell replaces that cell's previous widget: the old one is closed
+and stops listening to the state, so a learner who runs a cell ten times does
+not pay for ten redraws on every change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bmc_course.session import CourseSession, current_session
+
+__all__ = [
+    "canvas_block",
+    "case_explorer",
+    "findings_panel",
+    "key_ideas",
+    "knowledge_check",
+    "lifecycle",
+    "navigation",
+    "relationship_picker",
+    "segment_picker",
+    "test_plan",
+    "trade_offs",
+    "types_explorer",
+    "welcome",
+    "what_if",
+]
+
+# (cell id, function) -> the widget that cell showed last.
+_shown: dict[tuple[str, str], Any] = {}
+
+
+def _cell_id() -> str | None:
+    """The id of the notebook cell being run (JupyterLab sends it), if there is one."""
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+        kernel = getattr(shell, "kernel", None)
+        if kernel is None:
+            return None
+        parent = kernel.get_parent()
+        cell_id = (parent or {}).get("metadata", {}).get("cellId")
+    except Exception:  # any kernel without cell ids: nothing to replace
+        return None
+    return str(cell_id) if cell_id else None
+
+
+def _show(name: str, widget: Any) -> Any:
+    """Remember ``widget`` as this cell's; close what the same cell showed before."""
+    cell = _cell_id()
+    if cell is not None:
+        previous = _shown.get((cell, name))
+        if previous is not None and previous is not widget:
+            previous.close()
+        _shown[(cell, name)] = widget
+    return widget
+
+
+def _session() -> CourseSession:
+    return current_session()
+
+
+def _check_lesson(session: CourseSession, lesson_id: str) -> None:
+    if lesson_id not in session.catalog.lessons:
+        raise ValueError(
+            f"unknown lesson id {lesson_id!r}; expected one of {', '.join(session.catalog.lessons)}"
+        )
+
+
+def welcome() -> Any:
+    """Welcome and resume: session message, name and business, progress, load a saved file."""
+    from bmc_course.widgets.welcome import WelcomeView
+
+    return _show("welcome", WelcomeView(_session()))
+
+
+def navigation(lesson_id: str) -> Any:
+    """The course steps with this one highlighted, "mark this step done", and the next link."""
+    from bmc_course.widgets.course_nav import CourseNav
+
+    session = _session()
+    _check_lesson(session, lesson_id)
+    return _show(f"navigation:{lesson_id}", CourseNav(session.state, lesson_id))
+
+
+def key_ideas(lesson_id: str) -> Any:
+    """The lesson's key ideas (its Markdown file), rendered like a Markdown cell."""
+    from bmc_course.widgets.markdown_view import KeyIdeas
+
+    session = _session()
+    _check_lesson(session, lesson_id)
+    text = session.catalog.lesson_texts.get(lesson_id, "")
+    return KeyIdeas(text, lesson_id=lesson_id)
+
+
+def segment_picker() -> Any:
+    """Archetype cards with "add", "add your own", and the current segments (edit, remove)."""
+    from bmc_course.widgets.segment_picker import SegmentPicker
+
+    return _show("segment_picker", SegmentPicker(_session().state))
+
+
+def types_explorer() -> Any:
+    """The six relationship types: cards, side-by-side table, dimensions, cost at scale."""
+    from bmc_course.widgets.types_explorer import TypesExplorer
+
+    return _show("types_explorer", TypesExplorer(_session().state))
+
+
+def relationship_picker() -> Any:
+    """Per segment: tick relationship types and lifecycle goals; findings update below."""
+    from bmc_course.widgets.findings_panel import FindingsPanel
+    from bmc_course.widgets.relationship_picker import RelationshipPicker
+    from bmc_course.widgets.state_view import ViewGroup
+
+    state = _session().state
+    parts = (RelationshipPicker(state, with_style=False), FindingsPanel(state, with_style=False))
+    return _show("relationship_picker", ViewGroup(parts, css_class="bmc-relationship-step"))
+
+
+def findings_panel() -> Any:
+    """Every finding of the checks, re-run on each change."""
+    from bmc_course.widgets.findings_panel import FindingsPanel
+
+    return _show("findings_panel", FindingsPanel(_session().state))
+
+
+def trade_offs() -> Any:
+    """The three trade-off charts (with their tables)."""
+    from bmc_course.widgets.trade_offs import TradeOffs
+
+    return _show("trade_offs", TradeOffs(_session().state))
+
+
+def what_if() -> Any:
+    """Sliders for each segment's revenue and customers, with the cost chart and findings."""
+    from bmc_course.widgets.findings_panel import FindingsPanel
+    from bmc_course.widgets.trade_offs import cost_vs_revenue_chart
+    from bmc_course.widgets.what_if import WhatIf
+
+    state = _session().state
+    extra = (cost_vs_revenue_chart(state, with_style=False), FindingsPanel(state, with_style=False))
+    return _show("what_if", WhatIf(state, extra=extra))
+
+
+def lifecycle() -> Any:
+    """Acquire, retain, grow: goals per segment, the coverage chart and the gaps."""
+    from bmc_course.widgets.lifecycle_view import LifecycleView
+
+    return _show("lifecycle", LifecycleView(_session().state))
+
+
+def test_plan() -> Any:
+    """The testable assumptions behind each choice, with interview/survey/experiment/MVP."""
+    from bmc_course.widgets.test_plan_view import TestPlanView
+
+    return _show("test_plan", TestPlanView(_session().state))
+
+
+test_plan.__test__ = False  # type: ignore[attr-defined]  # not a pytest test, despite the name
+
+
+def case_explorer(case_id: str | None = None) -> Any:
+    """A worked case in a sandbox (never saved to your progress), with picker, findings, chart."""
+    from bmc_course.widgets.case_explorer import CaseExplorer
+
+    return _show("case_explorer", CaseExplorer(_session().catalog, case_id))
+
+
+def canvas_block() -> Any:
+    """Your Customer Relationships block, with export to Markdown, HTML, PNG and JSON."""
+    from bmc_course.widgets.canvas_block_view import CanvasBlockView
+
+    session = _session()
+    return _show("canvas_block", CanvasBlockView(session.state, session.store.path.parent))
+
+
+def knowledge_check(lesson_id: str) -> Any:
+    """The lesson's questions with per-option feedback; answers are saved and restored."""
+    from bmc_course.widgets.knowledge_check import KnowledgeCheck
+
+    session = _session()
+    _check_lesson(session, lesson_id)
+    return _show(f"knowledge_check:{lesson_id}", KnowledgeCheck(session.state, lesson_id))

@@ -1,0 +1,51 @@
+"""Files that are never half-written and never deleted.
+
+* :func:`atomic_write_bytes` / :func:`atomic_write_text`: write to a temporary
+  file in the same folder, flush and fsync it, then ``os.replace`` it over the
+  target — a crash leaves the old or the new file, never a mix.
+* :func:`move_aside`: rename an unreadable file beside itself with a
+  timestamped name, so whatever the learner wrote is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` so that readers see the old or the new file, never a mix."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a synced temp file and ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temp_name).unlink()
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def move_aside(path: Path, reason: str) -> Path:
+    """Rename an unreadable file to ``NAME.<reason>-<timestamp>.json`` beside it; return the new path."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.stem}.{reason}-{stamp}{path.suffix}")
+    os.replace(path, target)
+    return target

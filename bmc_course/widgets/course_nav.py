@@ -1,0 +1,117 @@
+"""Where the learner is in the course: the steps, which are done, and the way on.
+
+The step list and links come from ``lessons.toml``; "done" is recorded in the
+state (and so saved). Links are Markdown, so JupyterLab opens the next
+notebook in a new tab instead of reloading the page.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+
+from bmc_course.course_state import Change, CourseState
+from bmc_course.widgets.html_fragments import esc
+from bmc_course.widgets.markdown_view import markdown_output
+from bmc_course.widgets.state_view import StateView, StatusLine
+
+
+class CourseNav(StateView):
+    """Progress through the steps, "mark this step done", and links to the neighbours."""
+
+    REDRAW_ON = frozenset({"steps", "all"})
+
+    def __init__(
+        self, course_state: CourseState, lesson_id: str, *, with_style: bool = True
+    ) -> None:
+        lessons = course_state.catalog.lessons
+        if lesson_id not in lessons:
+            raise ValueError(
+                f"unknown lesson id {lesson_id!r}; expected one of {', '.join(lessons)}"
+            )
+        super().__init__(course_state, css_class="bmc-course-nav", with_style=with_style)
+        self.lesson_id = lesson_id
+        order = list(lessons)
+        index = order.index(lesson_id)
+        self.previous_id = order[index - 1] if index > 0 else None
+        self.next_id = order[index + 1] if index + 1 < len(order) else None
+        self.steps = widgets.HTML()
+        self.steps.add_class("bmc-steps-list")
+        self.progress = widgets.IntProgress(
+            min=0,
+            max=len(order),
+            description="Progress",
+            style={"bar_color": "#009E73"},
+            layout=widgets.Layout(width="24em"),
+        )
+        self.progress.add_class("bmc-progress")
+        self.progress_text = widgets.HTML()
+        self.done_button = widgets.Button(layout=widgets.Layout(width="auto", flex="0 0 auto"))
+        self.done_button.add_class("bmc-mark-done")
+        self.done_button.on_click(self._on_done_clicked)
+        self.status = StatusLine()
+        self.links = markdown_output(self._links_markdown(), "bmc-nav-links")
+        self._set_body(
+            self.steps,
+            widgets.HBox(
+                [self.progress, self.progress_text], layout=widgets.Layout(align_items="center")
+            ),
+            widgets.HBox(
+                [self.done_button, self.links], layout=widgets.Layout(align_items="center")
+            ),
+            self.status,
+        )
+        self.refresh()
+
+    @property
+    def is_done(self) -> bool:
+        return self.lesson_id in self.course_state.completed_steps
+
+    def _links_markdown(self) -> str:
+        lessons = self.course_state.catalog.lessons
+        parts = []
+        if self.previous_id is not None:
+            before = lessons[self.previous_id]
+            parts.append(f"[← Back: {before.title}]({before.notebook})")
+        if self.next_id is not None:
+            after = lessons[self.next_id]
+            parts.append(f"**[Next: {after.title} →]({after.notebook})**")
+        else:
+            parts.append("This is the last step of the course.")
+        return " &nbsp;·&nbsp; ".join(parts)
+
+    def refresh(self, change: Change | None = None) -> None:
+        """Redraw the step list, the bar and the button from the state."""
+        self.redraw_count += 1
+        lessons = self.course_state.catalog.lessons
+        done = set(self.course_state.completed_steps)
+        items = []
+        for number, (lesson_id, lesson) in enumerate(lessons.items(), 1):
+            classes = ["bmc-step"]
+            state = "not done yet"
+            if lesson_id in done:
+                classes.append("bmc-step-done")
+                state = "done"
+            if lesson_id == self.lesson_id:
+                classes.append("bmc-step-current")
+                state += ", you are here"
+            mark = "✓ " if lesson_id in done else ""
+            items.append(
+                f'<li class="{" ".join(classes)}" title="{esc(lesson.summary)}">'
+                f"{mark}{number}. {esc(lesson.title)}"
+                f'<span class="bmc-sr-only"> ({state})</span></li>'
+            )
+        self.steps.value = f'<ol class="bmc-steps" aria-label="Course steps">{"".join(items)}</ol>'
+        self.progress.value = len(done)
+        self.progress_text.value = f"{len(done)} of {len(lessons)} steps done"
+        if self.is_done:
+            self.done_button.description = "✓ Step done — mark as not done"
+            self.done_button.button_style = "success"
+            self.done_button.tooltip = "This step is marked done; click to reopen it"
+        else:
+            self.done_button.description = "Mark this step done"
+            self.done_button.button_style = "primary"
+            self.done_button.tooltip = "Record that you finished this step"
+
+    def _on_done_clicked(self, _button: widgets.Button) -> None:
+        with self.status.reporting():
+            self.course_state.mark_step_done(self.lesson_id, not self.is_done)

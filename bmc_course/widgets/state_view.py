@@ -1,0 +1,131 @@
+"""The base every course view shares: listen to a :class:`CourseState`, redraw, stop when closed.
+
+Views are thin: they read the state, call its methods and redraw when it
+notifies them. A change a view cannot make (a :class:`StateError`) is shown in
+the view's :class:`StatusLine` as one line, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+
+from bmc_course.course_state import Change, CourseState
+from bmc_course.input_errors import InputError
+from bmc_course.widgets.html_fragments import message_box
+from bmc_course.widgets.stylesheet import style_tag
+
+log = logging.getLogger(__name__)
+
+# Change kinds that touch the segments (what charts, checks and pickers show).
+SEGMENT_CHANGES = frozenset({"segments", "segment", "all"})
+EVERY_CHANGE = frozenset({"segments", "segment", "all", "learner", "business", "quiz", "steps"})
+
+
+def one_line(error: BaseException) -> str:
+    """The first line of an error's message (an InputError lists issues one per line)."""
+    if isinstance(error, InputError) and error.issues:
+        first = str(error.issues[0])
+        more = len(error.issues) - 1
+        return first + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
+
+class StatusLine(widgets.HTML):  # type: ignore[misc]  # ipywidgets is untyped
+    """A one-line message under a form: what worked, or why a change was refused."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.add_class("bmc-status")
+
+    def ok(self, text: str) -> None:
+        self.value = message_box(text, "ok")
+
+    def info(self, text: str) -> None:
+        self.value = message_box(text, "info")
+
+    def error(self, text: str) -> None:
+        self.value = message_box(text, "error")
+
+    def clear(self) -> None:
+        self.value = ""
+
+    @contextmanager
+    def reporting(self) -> Iterator[None]:
+        """Run a learner's action; a refused change (bad value, bad file) becomes one line here."""
+        try:
+            yield
+        except (ValueError, InputError) as error:  # StateError is a ValueError
+            self.error(one_line(error))
+
+
+class StateView(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+    """A box that redraws from a course state when a change of a kind it shows arrives."""
+
+    REDRAW_ON: ClassVar[frozenset[str]] = SEGMENT_CHANGES
+
+    def __init__(
+        self, course_state: CourseState, *, css_class: str, with_style: bool = True, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.course_state = course_state
+        self.redraw_count = 0
+        self.redraw_on: frozenset[str] = self.REDRAW_ON
+        self._style = style_tag() if with_style else None
+        self.add_class("bmc-view")
+        self.add_class(css_class)
+        course_state.observe(self._on_state_change)
+
+    def _set_body(self, *parts: Any) -> None:
+        """Set the visible children (the stylesheet tag stays first)."""
+        self.children = (self._style, *parts) if self._style is not None else parts
+
+    def _on_state_change(self, change: Change) -> None:
+        if change.kind not in self.redraw_on:
+            return
+        try:
+            self.refresh(change)
+        except Exception:  # a drawing bug must not stop other views or the save
+            log.exception("%s could not redraw", type(self).__name__)
+
+    def refresh(self, change: Change | None = None) -> None:
+        """Redraw from the state (subclasses override)."""
+        self.redraw_count += 1
+
+    def close(self) -> None:
+        """Stop listening to the state and close every widget inside."""
+        state = getattr(self, "course_state", None)  # None when __init__ failed early
+        if state is not None:
+            state.unobserve(self._on_state_change)
+        close_tree(self.children)
+        super().close()
+
+
+def close_tree(children: Any) -> None:
+    """Close widgets and their descendants (views among them stop listening)."""
+    for child in children or ():
+        if isinstance(child, widgets.Widget):
+            grandchildren = getattr(child, "children", None)
+            if not isinstance(child, StateView) and grandchildren:
+                close_tree(grandchildren)
+            child.close()
+
+
+class ViewGroup(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+    """Several views shown together (with the stylesheet); closing it closes them all."""
+
+    def __init__(self, parts: list[Any] | tuple[Any, ...], *, css_class: str) -> None:
+        self.parts = list(parts)
+        super().__init__([style_tag(), *self.parts])
+        self.add_class("bmc-view")
+        self.add_class(css_class)
+
+    def close(self) -> None:
+        """Close every part (views stop listening to the state) and the box."""
+        close_tree(self.parts)
+        super().close()
