@@ -18,6 +18,7 @@ from bmc_course.session import CourseSession, current_session
 __all__ = [
     "canvas_block",
     "case_explorer",
+    "channel_or_relationship",
     "findings_panel",
     "key_ideas",
     "knowledge_check",
@@ -98,6 +99,13 @@ def key_ideas(lesson_id: str) -> Any:
     _check_lesson(session, lesson_id)
     text = session.catalog.lesson_texts.get(lesson_id, "")
     return KeyIdeas(text, lesson_id=lesson_id)
+
+
+def channel_or_relationship() -> Any:
+    """Relationships vs channels (with a word tester), the three dimensions and motivations."""
+    from bmc_course.widgets.channel_or_relationship import ChannelOrRelationship
+
+    return _show("channel_or_relationship", ChannelOrRelationship(_session().catalog))
 
 
 def segment_picker() -> Any:

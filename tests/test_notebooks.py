@@ -1,0 +1,61 @@
+"""Every course notebook runs top to bottom in a fresh kernel; notebooks in git carry no outputs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from bmc_course.catalog import Catalog
+from bmc_course.paths import notebooks_dir
+
+NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def test_notebooks_are_stored_without_outputs() -> None:
+    assert NOTEBOOKS
+    for path in NOTEBOOKS:
+        book = json.loads(path.read_text(encoding="utf-8"))
+        for cell in book["cells"]:
+            if cell["cell_type"] == "code":
+                assert cell["outputs"] == [], path.name
+                assert cell["execution_count"] is None, path.name
+
+
+def test_lessons_and_notebooks_match(catalog: Catalog) -> None:
+    listed = [lesson.notebook for lesson in catalog.lessons.values()]
+    assert listed == [path.name for path in NOTEBOOKS]
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_and_shows_its_widgets(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    shutil.copy(path, workspace / path.name)
+    monkeypatch.setenv("BMC_COURSE_PROGRESS", str(workspace / "progress.json"))
+    monkeypatch.setenv("MPLBACKEND", "agg")
+    book = nbformat.read(workspace / path.name, as_version=4)
+    client = NotebookClient(
+        book,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(workspace)}},
+    )
+    client.execute()
+    for cell in book.cells:
+        if cell.cell_type != "code":
+            continue
+        assert not [o for o in cell.outputs if o.output_type == "error"], cell.source
+        streams = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        assert "Traceback" not in streams and "Error" not in streams, streams
+        if "course." in cell.source:
+            shown = [o for o in cell.outputs if WIDGET_VIEW in o.get("data", {})]
+            assert shown, f"{path.name}: no widget shown by {cell.source!r}"
