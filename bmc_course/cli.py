@@ -18,6 +18,7 @@ from typing import NoReturn, TextIO
 from bmc_course import __version__
 from bmc_course.catalog import CONTENT_ENV_VAR, Catalog, load_catalog
 from bmc_course.input_errors import InputError
+from bmc_course.submission import Submission
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
@@ -119,6 +120,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     target.add_argument("--case", metavar="ID", help="a built-in worked case (see 'cases')")
     review.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    export = sub.add_parser(
+        "export",
+        help="export a canvas block as Markdown, HTML, PNG or JSON",
+        description=(
+            "Export a learner's Customer Relationships block (a submission or progress JSON "
+            "file) or a worked case as Markdown, one self-contained HTML page, a PNG picture or "
+            "a JSON submission file."
+        ),
+    )
+    export_target = export.add_mutually_exclusive_group(required=True)
+    export_target.add_argument(
+        "file", metavar="FILE", type=Path, nargs="?", help="a submission / progress JSON file"
+    )
+    export_target.add_argument("--case", metavar="ID", help="a built-in worked case (see 'cases')")
+    export.add_argument(
+        "--format",
+        dest="fmt",
+        required=True,
+        choices=("md", "html", "png", "json"),
+        help="the file format",
+    )
+    export.add_argument(
+        "-o", "--output", metavar="OUT", type=Path, required=True, help="the file to write"
+    )
     return parser
 
 
@@ -239,8 +265,8 @@ def _cmd_check_content(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _cmd_review(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
-    from bmc_course.canvas_block import build_canvas_block, render_text
+def _load_target(args: argparse.Namespace, catalog: Catalog) -> tuple[Submission, str]:
+    """The submission named by FILE or ``--case ID``, and how to refer to it."""
     from bmc_course.submission import load_checked_submission, submission_from_case
 
     if args.case is not None:
@@ -248,11 +274,25 @@ def _cmd_review(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
             raise UsageError(
                 f"unknown case {args.case!r}; expected one of: {', '.join(catalog.cases)}"
             )
-        submission = submission_from_case(catalog.cases[args.case])
-        source = f"case {args.case}"
-    else:
-        submission = load_checked_submission(args.file, catalog)
-        source = str(args.file)
+        return submission_from_case(catalog.cases[args.case]), f"case {args.case}"
+    return load_checked_submission(args.file, catalog), str(args.file)
+
+
+def _cmd_export(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
+    from bmc_course.export import export
+
+    submission, _source = _load_target(args, catalog)
+    if args.output.is_dir():
+        raise CommandFailed(f"{args.output}: is a folder; expected a file name to write")
+    path = export(submission, catalog, args.fmt, args.output)
+    print(f"Wrote {path}", file=out)
+    return EXIT_OK
+
+
+def _cmd_review(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
+    from bmc_course.canvas_block import build_canvas_block, render_text
+
+    submission, source = _load_target(args, catalog)
     block = build_canvas_block(submission, catalog)
     if not args.json:
         print(render_text(block), file=out)
@@ -285,6 +325,7 @@ _CATALOG_COMMANDS: dict[str, Callable[[argparse.Namespace, Catalog, TextIO], int
     "types": _cmd_types,
     "cases": _cmd_cases,
     "review": _cmd_review,
+    "export": _cmd_export,
 }
 
 
