@@ -40,6 +40,7 @@ def calls(session: CourseSession) -> dict[str, Callable[[], Any]]:
         "lifecycle": course.lifecycle,
         "test_plan": course.test_plan,
         "case_explorer": course.case_explorer,
+        "channel_or_relationship": course.channel_or_relationship,
         "canvas_block": course.canvas_block,
         "knowledge_check": lambda: course.knowledge_check(lesson),
     }

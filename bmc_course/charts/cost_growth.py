@@ -72,7 +72,7 @@ def plot_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> Figure:
     types = _types(catalog, type_ids)
     order = list(catalog.types)
     counts = np.geomspace(1, MAX_CUSTOMERS, 200)
-    fig, ax = style.new_figure(9.5, 6.5)
+    fig, ax = style.new_figure(8.5, 5.5)
     style.label_axes(ax, TITLE, X_LABEL, Y_LABEL)
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -108,6 +108,7 @@ def plot_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> Figure:
             fontsize=style.SMALL_SIZE - 1,
         )
     ax.set_xlim(1, MAX_CUSTOMERS)
+    ax.minorticks_off()  # a log axis makes dozens of minor ticks; decades are enough here
     ax.grid(True, which="major", color=style.LIGHT_GREY)
     ax.legend(fontsize=style.SMALL_SIZE, loc="upper right")
     return fig

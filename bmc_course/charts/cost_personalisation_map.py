@@ -18,7 +18,7 @@ Y_LABEL = "Personalisation (1–5, teaching assumption)"
 
 def plot_cost_personalisation_map(catalog: Catalog, segments: Sequence[SegmentLike]) -> Figure:
     """Every type as a point; the types each segment chose are ringed in that segment's colour."""
-    fig, ax = style.new_figure(9.0, 6.5)
+    fig, ax = style.new_figure(8.0, 5.5)
     style.label_axes(ax, TITLE, X_LABEL, Y_LABEL)
     chosen = {r for s in segments for r in s.relationships}
     for relationship in catalog.types.values():

@@ -82,7 +82,7 @@ def plot_cost_vs_revenue(catalog: Catalog, segments: Sequence[SegmentLike]) -> F
     rule = catalog.assumptions.imbalance
     values = [v for _, revenue, cost in points for v in (revenue, cost)]
     low, high = min(values) / 4, max(values) * 4
-    fig, ax = style.new_figure(9.0, 6.5)
+    fig, ax = style.new_figure(8.0, 5.5)
     style.label_axes(ax, TITLE, X_LABEL, Y_LABEL)
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -129,6 +129,7 @@ def plot_cost_vs_revenue(catalog: Catalog, segments: Sequence[SegmentLike]) -> F
         )
     ax.set_xlim(low, high)
     ax.set_ylim(low, high)
+    ax.minorticks_off()  # a log axis makes dozens of minor ticks; decades are enough here
     ax.grid(True, which="major", color=style.LIGHT_GREY)
     ax.legend(fontsize=style.SMALL_SIZE, loc="upper left")
     if left_out:

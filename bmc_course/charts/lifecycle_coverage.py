@@ -52,7 +52,7 @@ def plot_lifecycle_coverage(catalog: Catalog, segments: Sequence[SegmentLike]) -
     columns = list(table.columns[1:])
     grid = [[_STATES.index(state) for state in row[1:]] for row in table.itertuples(index=False)]
     height = 1.8 + 0.75 * len(segments)
-    fig, ax = style.new_figure(9.5, height)
+    fig, ax = style.new_figure(9.5, height, left=2.6, top=1.0)
     ax.set_title(TITLE, fontsize=style.TITLE_SIZE - 2, loc="left")
     ax.imshow(grid, cmap=_COLOURS, vmin=0, vmax=len(_STATES) - 1, aspect="auto")
     for row_index, row in enumerate(grid):

@@ -50,9 +50,18 @@ def linestyle(index: int) -> str | tuple[int, tuple[int, ...]]:
     return LINESTYLES[index % len(LINESTYLES)]
 
 
-def new_figure(width: float = 9.0, height: float = 6.0) -> tuple[Figure, Axes]:
-    """A figure with one axes, laid out so labels never overlap the edge."""
-    fig = Figure(figsize=(width, height), layout="constrained")
+def new_figure(
+    width: float = 9.0, height: float = 6.0, *, left: float = 0.9, top: float = 0.55
+) -> tuple[Figure, Axes]:
+    """A figure with one axes and fixed margins (in inches) for the titles and tick labels.
+
+    Fixed margins instead of a layout engine: charts are redrawn on every
+    change the learner makes, and a layout engine lays the figure out twice.
+    """
+    fig = Figure(figsize=(width, height))
+    fig.subplots_adjust(
+        left=left / width, right=1 - 0.25 / width, bottom=0.75 / height, top=1 - top / height
+    )
     ax = fig.add_subplot()
     ax.tick_params(labelsize=SMALL_SIZE)
     return fig, ax

@@ -35,7 +35,7 @@ PNG_DPI = 100
 def figure_png(fig: Figure) -> bytes:
     """Render a figure to PNG bytes (charts are plain Figures, not pyplot's: nothing to close)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=PNG_DPI, bbox_inches="tight")
+    fig.savefig(buffer, format="png", dpi=PNG_DPI)
     return buffer.getvalue()
 
 
