@@ -10,29 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Literal, Protocol
+from typing import Protocol, get_args
 
 from bmc_course.catalog import Catalog
-from bmc_course.content_models import MOTIVATION_IDS, RelationshipType, Severity
+from bmc_course.content_models import MOTIVATION_IDS, FindingCode, RelationshipType, Severity
 
-FindingCode = Literal[
-    "revenue_cost_imbalance",
-    "expectation_mismatch",
-    "over_serving",
-    "lifecycle_gap",
-    "no_human_fallback",
-    "unvalidated_investment",
-    "channel_not_relationship",
-]
-FINDING_CODES: tuple[FindingCode, ...] = (
-    "revenue_cost_imbalance",
-    "expectation_mismatch",
-    "over_serving",
-    "lifecycle_gap",
-    "no_human_fallback",
-    "unvalidated_investment",
-    "channel_not_relationship",
-)
+FINDING_CODES: tuple[FindingCode, ...] = get_args(FindingCode)
 SEVERITY_RANK: dict[Severity, int] = {"info": 0, "warning": 1, "problem": 2}
 
 

@@ -28,6 +28,15 @@ MOTIVATION_IDS = ("acquisition", "retention", "boosting_sales")
 Motivation = Literal["acquisition", "retention", "boosting_sales"]
 TestMethod = Literal["interview", "survey", "experiment", "mvp"]
 Severity = Literal["info", "warning", "problem"]
+FindingCode = Literal[
+    "revenue_cost_imbalance",
+    "expectation_mismatch",
+    "over_serving",
+    "lifecycle_gap",
+    "no_human_fallback",
+    "unvalidated_investment",
+    "channel_not_relationship",
+]
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -308,17 +317,7 @@ class CaseFile(VersionedFile):
     story: Text  # Markdown
     lesson: Text  # the one idea the case teaches
     source: Text  # which seed fact the case is built on
-    expected_findings: list[
-        Literal[
-            "revenue_cost_imbalance",
-            "expectation_mismatch",
-            "over_serving",
-            "lifecycle_gap",
-            "no_human_fallback",
-            "unvalidated_investment",
-            "channel_not_relationship",
-        ]
-    ] = []
+    expected_findings: list[FindingCode] = []
     max_severity: Severity = "problem"
     discussion: Annotated[list[Text], Field(min_length=1)]
     segments: Annotated[list[CaseSegment], Field(min_length=1)]

@@ -52,7 +52,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
-from bmc_course.workspace import STATE_DIR_NAME, atomic_write_bytes
+from bmc_course.safe_files import atomic_write_bytes
+from bmc_course.workspace import STATE_DIR_NAME
 
 LOCALHOST = "127.0.0.1"
 WELCOME_NOTEBOOK = "00_welcome.ipynb"

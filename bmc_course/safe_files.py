@@ -22,7 +22,11 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a synced temp file and ``os.replace``."""
+    """Write ``data`` to ``path`` via a synced temp file and ``os.replace``.
+
+    The temporary file is a dot-file beside the target, so it stays out of
+    JupyterLab's file browser and on the same file system as the target.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -30,6 +34,10 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp creates 0600 files; give the file the permissions a normal write would.
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(temp_name).chmod(0o666 & ~umask)
         os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -30,11 +30,9 @@ manifest every differing file counts as the learner's, which is the safe side.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,6 +40,7 @@ from typing import Any
 
 import bmc_course
 from bmc_course.paths import notebooks_dir
+from bmc_course.safe_files import atomic_write_bytes
 
 DEFAULT_WORKSPACE = Path("bmc-course-workspace")
 STATE_DIR_NAME = ".bmc-course"
@@ -307,24 +306,3 @@ def _move_aside(path: Path) -> Path:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` so that readers see the old or the new file, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # A dot-name keeps the temporary file out of JupyterLab's file browser.
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp creates 0600 files; give notebooks the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(temp_name).chmod(0o666 & ~umask)
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp_name).unlink()
-        raise

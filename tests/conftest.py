@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bmc_course.catalog import Catalog, load_catalog
+from bmc_course.session import CourseSession, open_session, reset_current_session
 from bmc_course.submission import SegmentChoice
 
 SegmentFactory = Callable[..., SegmentChoice]
@@ -35,3 +37,12 @@ def make_segment() -> SegmentFactory:
         return SegmentChoice(**fields)
 
     return make
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[CourseSession]:
+    """A course session on a progress file in a temp folder, current for ``bmc_course.course``."""
+    session = open_session(tmp_path / "p.json")
+    reset_current_session(session)
+    yield session
+    reset_current_session(None)

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import matplotlib.pyplot as plt
 import pytest
 
-from bmc_course.session import CourseSession, open_session, reset_current_session
+from bmc_course.session import CourseSession
 from bmc_course.widgets.chart_view import ChartView
 from bmc_course.widgets.findings_panel import FindingsPanel
 from bmc_course.widgets.lifecycle_view import LifecycleView
 from bmc_course.widgets.test_plan_view import TestPlanView
 from bmc_course.widgets.trade_offs import TradeOffs, cost_vs_revenue_chart
 from bmc_course.widgets.what_if import WhatIf
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[CourseSession]:
-    session = open_session(tmp_path / "p.json")
-    reset_current_session(session)
-    yield session
-    reset_current_session(None)
 
 
 def png_count(chart: ChartView) -> int:

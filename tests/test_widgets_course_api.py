@@ -5,24 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from bmc_course import course
-from bmc_course.session import CourseSession, open_session, reset_current_session
+from bmc_course.session import CourseSession
 
 HEAVY = ("matplotlib", "ipywidgets", "pandas", "IPython")
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[CourseSession]:
-    session = open_session(tmp_path / "p.json")
-    reset_current_session(session)
-    yield session
-    reset_current_session(None)
 
 
 def calls(session: CourseSession) -> dict[str, Callable[[], Any]]:

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from bmc_course.session import CourseSession, open_session, reset_current_session
+from bmc_course.session import CourseSession
 from bmc_course.widgets.case_explorer import CaseExplorer
 from bmc_course.widgets.types_explorer import TypesExplorer
 from bmc_course.widgets.widget_tree import find_widgets
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[CourseSession]:
-    session = open_session(tmp_path / "p.json")
-    reset_current_session(session)
-    yield session
-    reset_current_session(None)
 
 
 def test_types_explorer_shows_every_type(session: CourseSession) -> None:

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bmc_course.session import CourseSession, open_session, reset_current_session
+from bmc_course.session import CourseSession, open_session
 from bmc_course.widgets.course_nav import CourseNav
 from bmc_course.widgets.knowledge_check import KnowledgeCheck
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[CourseSession]:
-    session = open_session(tmp_path / "p.json")
-    reset_current_session(session)
-    yield session
-    reset_current_session(None)
 
 
 def lesson_with_quiz(session: CourseSession) -> str:

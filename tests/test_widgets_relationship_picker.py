@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-
-from bmc_course.session import CourseSession, open_session, reset_current_session
+from bmc_course.session import CourseSession
 from bmc_course.widgets.findings_panel import FindingsPanel
 from bmc_course.widgets.relationship_picker import RelationshipPicker
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[CourseSession]:
-    session = open_session(tmp_path / "p.json")
-    reset_current_session(session)
-    yield session
-    reset_current_session(None)
 
 
 def test_no_segments_shows_a_hint(session: CourseSession) -> None:

@@ -3,22 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-
-from bmc_course.session import CourseSession, open_session, reset_current_session
+from bmc_course.session import CourseSession
 from bmc_course.widgets.segment_picker import SegmentPicker
 from bmc_course.widgets.widget_tree import find_widget, find_widgets
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[CourseSession]:
-    session = open_session(tmp_path / "p.json")
-    reset_current_session(session)
-    yield session
-    reset_current_session(None)
 
 
 def saved(session: CourseSession) -> dict:

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from bmc_course.session import CourseSession, open_session, reset_current_session
+from bmc_course.session import CourseSession, open_session
 from bmc_course.widgets.canvas_block_view import CanvasBlockView, export_file_name
 from bmc_course.widgets.welcome import WelcomeView
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[CourseSession]:
-    session = open_session(tmp_path / "p.json")
-    reset_current_session(session)
-    yield session
-    reset_current_session(None)
 
 
 def upload(view: WelcomeView, name: str, content: bytes) -> None:
