@@ -91,24 +91,19 @@ def plot_cost_vs_revenue(catalog: Catalog, segments: Sequence[SegmentLike]) -> F
     ax.fill_between(line, low, warning, color=style.FITS, alpha=0.12, linewidth=0)
     ax.fill_between(line, warning, problem, color=style.WARNING, alpha=0.18, linewidth=0)
     ax.fill_between(line, problem, high, color=style.PROBLEM, alpha=0.14, linewidth=0)
-    ax.plot(
-        line,
-        warning,
-        color=style.WARNING,
-        linestyle="--",
-        linewidth=2,
-        label=f"warning: cost = {rule.warning_ratio:.0%} of revenue",
-        gid="threshold:warning",
-    )
-    ax.plot(
-        line,
-        problem,
-        color=style.PROBLEM,
-        linestyle=":",
-        linewidth=2.5,
-        label=f"problem: cost = {rule.problem_ratio:.0%} of revenue",
-        gid="threshold:problem",
-    )
+    for name, ratio, colour, dashes, width in (
+        ("warning", rule.warning_ratio, style.WARNING, "--", 2.0),
+        ("problem", rule.problem_ratio, style.PROBLEM, ":", 2.5),
+    ):
+        ax.plot(
+            line,
+            line * ratio,
+            color=colour,
+            linestyle=dashes,
+            linewidth=width,
+            label=f"{name}: cost = {ratio:.0%} of revenue",
+            gid=f"threshold:{name}",
+        )
     for index, (segment, revenue, cost) in enumerate(points):
         ax.scatter(
             [revenue],

@@ -13,6 +13,7 @@ from bmc_course.widgets.chart_view import ChartView
 from bmc_course.widgets.findings_panel import FindingsPanel
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.state_view import StateView, StatusLine, ViewGroup
+from bmc_course.widgets.toggles import labelled_toggle
 
 
 def lifecycle_chart(course_state: CourseState, *, with_style: bool = True) -> ChartView:
@@ -103,13 +104,9 @@ class LifecycleGoals(StateView):
             label = widgets.HTML(layout=widgets.Layout(width="32em"))
             boxes = {}
             for motivation_id, entry in catalog.motivations.items():
-                box = widgets.Checkbox(
-                    description=f"Aim at {entry.name.lower()}",
-                    indent=False,
-                    layout=widgets.Layout(width="auto"),
+                box = labelled_toggle(
+                    f"Aim at {entry.name.lower()}", "bmc-motivation-toggle", motivation_id
                 )
-                box.add_class("bmc-motivation-toggle")
-                box.add_class(f"bmc-motivation-toggle-{motivation_id}")
                 box.segment_id = segment_id
                 box.observe(self._on_goal_toggled, names="value")
                 boxes[motivation_id] = box

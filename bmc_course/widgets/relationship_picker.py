@@ -15,6 +15,7 @@ from bmc_course.checks import relationship_cost_per_customer
 from bmc_course.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import esc, heading, message_box, money
 from bmc_course.widgets.state_view import StateView, StatusLine
+from bmc_course.widgets.toggles import labelled_toggle
 from bmc_course.widgets.type_card import type_card_html
 
 GRID_LAYOUT = {"grid_template_columns": "repeat(auto-fill, minmax(300px, 1fr))", "width": "100%"}
@@ -50,13 +51,9 @@ class RelationshipPicker(StateView):
         boxes = []
         for type_id, rtype in catalog.types.items():
             card = widgets.HTML()
-            toggle = widgets.Checkbox(
-                description=f"Use {rtype.name.lower()} for this segment",
-                indent=False,
-                layout=widgets.Layout(width="auto"),
+            toggle = labelled_toggle(
+                f"Use {rtype.name.lower()} for this segment", "bmc-type-toggle", type_id
             )
-            toggle.add_class("bmc-type-toggle")
-            toggle.add_class(f"bmc-type-toggle-{type_id}")
             toggle.observe(self._on_type_toggled, names="value")
             self.type_cards[type_id] = card
             self.type_toggles[type_id] = toggle
@@ -68,13 +65,9 @@ class RelationshipPicker(StateView):
 
         self.motivation_toggles: dict[str, widgets.Checkbox] = {}
         for motivation_id, entry in catalog.motivations.items():
-            toggle = widgets.Checkbox(
-                description=f"Aim at {entry.name.lower()}",
-                indent=False,
-                layout=widgets.Layout(width="auto"),
+            toggle = labelled_toggle(
+                f"Aim at {entry.name.lower()}", "bmc-motivation-toggle", motivation_id
             )
-            toggle.add_class("bmc-motivation-toggle")
-            toggle.add_class(f"bmc-motivation-toggle-{motivation_id}")
             toggle.observe(self._on_motivation_toggled, names="value")
             self.motivation_toggles[motivation_id] = toggle
         motivation_help = "".join(
