@@ -8,9 +8,11 @@ change returns):
 * floor: a bare ``Button`` whose click handler redraws a matplotlib figure into
   an ``Output`` with ``clear_output(wait=True)`` + ``display(fig)``;
 * relationship toggle: ticking a type in the relationship picker → state
-  change → progress file saved → picker, findings panel and the cost-vs-revenue
-  chart redrawn;
-* what-if slider: moving a segment's customers slider → the same chain.
+  change → progress file saved → picker, findings panel and all three
+  trade-off charts (cost vs personalisation, cost vs revenue, cost growth)
+  redrawn;
+* what-if slider: moving a segment's customers slider → the same chain (the
+  cost-growth chart does not depend on it and is left as it is).
 
 Both are measured in the same kernel, interleaved, and reported as medians;
 the goal is a ratio of at most 1.3. Usage::
@@ -40,7 +42,7 @@ from IPython.display import display
 from bmc_course.session import open_session, reset_current_session
 from bmc_course.widgets.findings_panel import FindingsPanel
 from bmc_course.widgets.relationship_picker import RelationshipPicker
-from bmc_course.widgets.trade_offs import cost_vs_revenue_chart
+from bmc_course.widgets.trade_offs import TradeOffs
 from bmc_course.widgets.what_if import WhatIf
 
 # --- the floor: Button -> Output -> matplotlib ------------------------------------
@@ -75,7 +77,8 @@ state.set_relationships(ids[1], ["personal_assistance"])
 state.set_relationships(ids[2], ["personal_assistance", "communities"])
 picker = RelationshipPicker(state, segment_id=ids[0])
 panel = FindingsPanel(state, with_style=False)
-chart = cost_vs_revenue_chart(state, with_style=False)
+trade_offs = TradeOffs(state)  # all three trade-off charts, as in notebook 05
+chart = trade_offs.charts[1]  # cost vs revenue
 what_if = WhatIf(state)
 toggle = picker.type_toggles["communities"]
 slider = what_if.rows[ids[0]].customers
@@ -105,7 +108,7 @@ for _ in range({repeat}):
     slide.append(_time(_slide))
 assert chart.redraw_count - draws_before[0] == 2 * {repeat}, "chart not redrawn each time"
 assert panel.redraw_count - draws_before[1] == 2 * {repeat}, "findings not redrawn each time"
-assert len(chart.output.outputs) == 1
+assert all(len(c.output.outputs) == 1 for c in trade_offs.charts)
 print("RESULT", __import__("json").dumps({{
     "floor_s": statistics.median(floor),
     "relationship_toggle_s": statistics.median(flip),

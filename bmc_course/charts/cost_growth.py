@@ -8,15 +8,18 @@ contact becomes cheaper than one with it is marked as a crossover.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from bmc_course.catalog import Catalog
 from bmc_course.charts import style
+from bmc_course.charts.layered import LayeredChart
 from bmc_course.content_models import RelationshipType
 
 TITLE = "Cost per customer as the number of customers grows"
@@ -67,51 +70,81 @@ def first_crossovers(catalog: Catalog, type_ids: Sequence[str]) -> list[Crossove
     return sorted(first.values(), key=lambda c: c.customers)
 
 
-def plot_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> Figure:
-    """One line per type (all types when ``type_ids`` is empty), crossovers marked."""
+def _cost_range(catalog: Catalog) -> tuple[float, float]:
+    """Whole decades around every type's cost curve: the same axes whichever types are shown."""
+    costs = [
+        t.cost_model.setup_cost / customers + t.cost_model.cost_per_customer
+        for t in catalog.types.values()
+        for customers in (1, MAX_CUSTOMERS)
+    ]
+    positive = [c for c in costs if c > 0] or [1.0]
+    low = 10 ** math.floor(math.log10(min(positive)))
+    high = 10 ** math.ceil(math.log10(max(positive)))
+    return float(low), float(high)
+
+
+def layers_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> LayeredChart:
+    """Log-log axes fixed for the catalog, then one line per type and the crossovers on top."""
     types = _types(catalog, type_ids)
     order = list(catalog.types)
-    counts = np.geomspace(1, MAX_CUSTOMERS, 200)
-    fig, ax = style.new_figure(8.5, 5.5)
-    style.label_axes(ax, TITLE, X_LABEL, Y_LABEL)
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    for relationship in types:
-        index = order.index(relationship.id)
-        model = relationship.cost_model
-        ax.plot(
-            counts,
-            model.setup_cost / counts + model.cost_per_customer,
-            color=style.colour(index),
-            linestyle=style.linestyle(index),
-            linewidth=2.5,
-            label=relationship.name,
-            gid=f"type:{relationship.id}",
-        )
-    for number, crossover in enumerate(first_crossovers(catalog, [t.id for t in types])):
-        ax.scatter(
-            [crossover.customers],
-            [crossover.cost],
-            s=90,
-            facecolors="white",
-            edgecolors="black",
-            linewidths=1.8,
-            zorder=4,
-            gid=f"crossover:{crossover.cheaper.id}:{crossover.dearer.id}",
-        )
-        ax.annotate(
-            f"{crossover.cheaper.name} cheaper than\n"
-            f"{crossover.dearer.name.lower()}\nfrom ~{crossover.customers:,.0f} customers",
-            (crossover.customers, crossover.cost),
-            xytext=(10, 12) if number % 2 == 0 else (10, -46),
-            textcoords="offset points",
-            fontsize=style.SMALL_SIZE - 1,
-        )
-    ax.set_xlim(1, MAX_CUSTOMERS)
-    ax.minorticks_off()  # a log axis makes dozens of minor ticks; decades are enough here
-    ax.grid(True, which="major", color=style.LIGHT_GREY)
-    ax.legend(fontsize=style.SMALL_SIZE, loc="upper right")
-    return fig
+    low, high = _cost_range(catalog)
+
+    def background() -> tuple[Figure, Axes]:
+        fig, ax = style.new_figure(8.5, 5.5)
+        style.label_axes(ax, TITLE, X_LABEL, Y_LABEL)
+        style.log_axes(ax)
+        ax.set_xlim(1, MAX_CUSTOMERS)
+        ax.set_ylim(low, high)
+        ax.grid(True, which="major", color=style.LIGHT_GREY)
+        return fig, ax
+
+    def foreground(ax: Axes) -> None:
+        counts = np.geomspace(1, MAX_CUSTOMERS, 200)
+        for relationship in types:
+            index = order.index(relationship.id)
+            model = relationship.cost_model
+            ax.plot(
+                counts,
+                model.setup_cost / counts + model.cost_per_customer,
+                color=style.colour(index),
+                linestyle=style.linestyle(index),
+                linewidth=2.5,
+                label=relationship.name,
+                gid=f"type:{relationship.id}",
+                zorder=3,  # above the spines, like every foreground artist
+            )
+        for crossover in first_crossovers(catalog, [t.id for t in types]):
+            ax.scatter(
+                [crossover.customers],
+                [crossover.cost],
+                s=90,
+                facecolors="white",
+                edgecolors="black",
+                linewidths=1.8,
+                zorder=4,
+                gid=f"crossover:{crossover.cheaper.id}:{crossover.dearer.id}",
+            )
+            ax.annotate(
+                f"{crossover.cheaper.name} cheaper than\n"
+                f"{crossover.dearer.name.lower()}\nfrom ~{crossover.customers:,.0f} customers",
+                (crossover.customers, crossover.cost),
+                fontsize=style.SMALL_SIZE - 1,
+                zorder=4,
+                **style.label_placement(  # type: ignore[arg-type]
+                    style.log_fraction(crossover.customers, 1, MAX_CUSTOMERS),
+                    style.log_fraction(crossover.cost, low, high),
+                ),
+            )
+        ax.legend(fontsize=style.SMALL_SIZE, loc="upper right")
+
+    return LayeredChart(
+        ("axes", low, high), background, foreground, foreground_key=tuple(t.id for t in types)
+    )
+
+
+def plot_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> Figure:
+    """One line per type (all types when ``type_ids`` is empty), crossovers marked."""
+    return layers_cost_growth(catalog, type_ids).figure()
 
 
 def table_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> pd.DataFrame:

@@ -5,43 +5,78 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from bmc_course.catalog import Catalog
 from bmc_course.charts import style
+from bmc_course.charts.layered import LayeredChart
 from bmc_course.checks import SegmentLike
+from bmc_course.content_models import RelationshipType
 
 TITLE = "Cost to serve vs personalisation"
 X_LABEL = "Cost to serve one customer (1–5, teaching assumption)"
 Y_LABEL = "Personalisation (1–5, teaching assumption)"
 
 
-def plot_cost_personalisation_map(catalog: Catalog, segments: Sequence[SegmentLike]) -> Figure:
-    """Every type as a point; the types each segment chose are ringed in that segment's colour."""
-    fig, ax = style.new_figure(8.0, 5.5)
-    style.label_axes(ax, TITLE, X_LABEL, Y_LABEL)
+def layers_cost_personalisation_map(
+    catalog: Catalog, segments: Sequence[SegmentLike]
+) -> LayeredChart:
+    """The six types on the two 1-5 scales, then the chosen ones and each segment's rings on top."""
     chosen = {r for s in segments for r in s.relationships}
-    for relationship in catalog.types.values():
-        x, y = relationship.attributes.cost_to_serve, relationship.attributes.personalisation
-        picked = relationship.id in chosen
-        ax.scatter(
-            [x],
-            [y],
-            s=120,
-            color=style.OKABE_ITO[7] if picked else style.GREY,
-            zorder=3,
-            gid=f"type:{relationship.id}",
-        )
-        ax.annotate(
-            relationship.name,
-            (x, y),
-            xytext=(0, 20),
-            textcoords="offset points",
-            ha="center",
-            fontsize=style.TEXT_SIZE,
-            fontweight="bold" if picked else "normal",
-            color="black" if picked else "#555555",
-        )
+
+    def background() -> tuple[Figure, Axes]:
+        fig, ax = style.new_figure(8.0, 5.5)
+        style.label_axes(ax, TITLE, X_LABEL, Y_LABEL)
+        ax.set_xlim(0.4, 5.9)
+        ax.set_ylim(0.4, 5.6)
+        ax.set_xticks(range(1, 6))
+        ax.set_yticks(range(1, 6))
+        ax.grid(True, color=style.LIGHT_GREY, zorder=0)
+        positions = [_position(t) for t in catalog.types.values()]
+        for relationship in catalog.types.values():
+            x, y = _position(relationship)
+            # beside the point when a neighbour on the same row would collide with it
+            beside = any(oy == y and 0 < x - ox <= 1.5 for ox, oy in positions)
+            ax.annotate(
+                relationship.name,
+                (x, y),
+                xytext=(14, 0) if beside else (0, 20),
+                textcoords="offset points",
+                ha="left" if beside else "right" if x >= 5 else "center",
+                va="center" if beside else "baseline",
+                fontsize=style.TEXT_SIZE,
+                gid=f"type-name:{relationship.id}",
+            )
+        return fig, ax
+
+    def foreground(ax: Axes) -> None:
+        for relationship in catalog.types.values():
+            picked = relationship.id in chosen
+            x, y = _position(relationship)
+            ax.scatter(
+                [x],
+                [y],
+                s=160 if picked else 120,
+                color=style.OKABE_ITO[7] if picked else style.GREY,
+                zorder=3,
+                gid=f"type:{relationship.id}",
+            )
+        _draw_rings(ax, catalog, segments)
+
+    return LayeredChart(
+        ("scales", tuple(catalog.types)),
+        background,
+        foreground,
+        foreground_key=tuple((s.id, s.name, tuple(s.relationships)) for s in segments),
+    )
+
+
+def _position(relationship: RelationshipType) -> tuple[int, int]:
+    return relationship.attributes.cost_to_serve, relationship.attributes.personalisation
+
+
+def _draw_rings(ax: Axes, catalog: Catalog, segments: Sequence[SegmentLike]) -> None:
     for index, segment in enumerate(segments):
         picks = [catalog.types[r] for r in segment.relationships if r in catalog.types]
         if not picks:
@@ -55,14 +90,9 @@ def plot_cost_personalisation_map(catalog: Catalog, segments: Sequence[SegmentLi
             linewidths=2.2,
             linestyle=style.linestyle(index),
             label=style.plain(style.shorten(segment.name)),
-            zorder=2,
+            zorder=3,
             gid=f"segment:{segment.id}",
         )
-    ax.set_xlim(0.4, 5.9)
-    ax.set_ylim(0.4, 5.6)
-    ax.set_xticks(range(1, 6))
-    ax.set_yticks(range(1, 6))
-    ax.grid(True, color=style.LIGHT_GREY, zorder=0)
     if any(s.relationships for s in segments):
         ax.legend(
             title="Rings: chosen by segment",
@@ -80,8 +110,13 @@ def plot_cost_personalisation_map(catalog: Catalog, segments: Sequence[SegmentLi
             ha="right",
             fontsize=style.SMALL_SIZE,
             color="#555555",
+            zorder=3,
         )
-    return fig
+
+
+def plot_cost_personalisation_map(catalog: Catalog, segments: Sequence[SegmentLike]) -> Figure:
+    """Every type as a point; the types each segment chose are ringed in that segment's colour."""
+    return layers_cost_personalisation_map(catalog, segments).figure()
 
 
 def table_cost_personalisation_map(

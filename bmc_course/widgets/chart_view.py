@@ -10,7 +10,6 @@ depend on the inline backend's settings.
 from __future__ import annotations
 
 import base64
-import io
 import logging
 import time
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
+from bmc_course.charts.png_renderer import PngRenderer
 from bmc_course.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import heading, message_box
 from bmc_course.widgets.state_view import StateView, one_line
@@ -26,17 +26,11 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
+    from bmc_course.charts.layered import LayeredChart
+
 log = logging.getLogger(__name__)
 
 TABLE_TITLE = "Chart as a table"
-PNG_DPI = 100
-
-
-def figure_png(fig: Figure) -> bytes:
-    """Render a figure to PNG bytes (charts are plain Figures, not pyplot's: nothing to close)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=PNG_DPI)
-    return buffer.getvalue()
 
 
 def png_output(png: bytes, alt: str) -> dict[str, Any]:
@@ -56,7 +50,9 @@ def table_html(frame: pd.DataFrame) -> str:
 class ChartView(StateView):
     """A titled chart plus its table twin ("Chart as a table"), redrawn on segment changes.
 
-    ``draw`` returns a Figure, ``tabulate`` the same data as a DataFrame. With
+    ``draw`` returns a Figure or a LayeredChart (whose background is rendered
+    once and reused while it stays the same), ``tabulate`` the same data as a
+    DataFrame. With
     ``needs_segments`` the chart is replaced by a hint while there are no
     segments. The table is built when its section is opened (and kept fresh
     while it stays open), so closed tables cost nothing on a redraw.
@@ -67,7 +63,7 @@ class ChartView(StateView):
         course_state: CourseState,
         *,
         title: str,
-        draw: Callable[[], Figure],
+        draw: Callable[[], Figure | LayeredChart],
         tabulate: Callable[[], pd.DataFrame],
         explanation: str = "",
         needs_segments: bool = True,
@@ -83,6 +79,8 @@ class ChartView(StateView):
         self._tabulate = tabulate
         self.needs_segments = needs_segments
         self.last_redraw_seconds = 0.0
+        self.renderer = PngRenderer()
+        self._shown_png: bytes | None = None
         self.header = widgets.HTML(heading(title, 4, sub=explanation))
         self.output = widgets.Output(layout=widgets.Layout(min_height="60px"))
         self.output.add_class("bmc-chart-output")
@@ -107,24 +105,28 @@ class ChartView(StateView):
         self.redraw_count += 1
         if self.needs_segments and not self.course_state.segments:
             self.output.outputs = ()
+            self._shown_png = None
             self.notice.value = message_box(
                 "Add a segment first (the segment picker): this chart shows your segments.", "info"
             )
             self.table.value = ""
             return
         try:
-            png = figure_png(self._draw())
+            png = self.renderer.png(self._draw())
         except Exception as error:  # a chart bug is shown in one line, logged in full
             log.exception("chart %r could not be drawn", self.title)
             self.output.outputs = ()
+            self._shown_png = None
             self.notice.value = message_box(
                 f"This chart could not be drawn: {one_line(error)}", "error"
             )
             return
         self.notice.value = ""
-        self.output.outputs = (
-            png_output(png, f"{self.title}. The same numbers are in '{TABLE_TITLE}' below."),
-        )
+        if png is not self._shown_png:  # the renderer hands back the same bytes when unchanged
+            self._shown_png = png
+            self.output.outputs = (
+                png_output(png, f"{self.title}. The same numbers are in '{TABLE_TITLE}' below."),
+            )
         if self.table_open:
             self._fill_table()
         self.last_redraw_seconds = time.perf_counter() - started

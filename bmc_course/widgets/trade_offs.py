@@ -23,7 +23,7 @@ def cost_personalisation_chart(course_state: CourseState, *, with_style: bool = 
         title="Cost to serve vs personalisation",
         explanation="Each chosen type placed on the course's 1-to-5 teaching scales: more personal "
         "usually means costlier to serve.",
-        draw=lambda: charts.plot_cost_personalisation_map(catalog, course_state.segments),
+        draw=lambda: charts.layers_cost_personalisation_map(catalog, course_state.segments),
         tabulate=lambda: charts.table_cost_personalisation_map(catalog, course_state.segments),
         css_class="bmc-chart-cost-personalisation",
         with_style=with_style,
@@ -38,7 +38,7 @@ def cost_vs_revenue_chart(course_state: CourseState, *, with_style: bool = True)
         title="Relationship cost vs revenue, per customer",
         explanation="Illustrative yearly cost of your chosen relationships per customer, next to "
         "the revenue each customer brings in.",
-        draw=lambda: charts.plot_cost_vs_revenue(catalog, course_state.segments),
+        draw=lambda: charts.layers_cost_vs_revenue(catalog, course_state.segments),
         tabulate=lambda: charts.table_cost_vs_revenue(catalog, course_state.segments),
         css_class="bmc-chart-cost-vs-revenue",
         with_style=with_style,
@@ -60,7 +60,7 @@ def cost_growth_chart(course_state: CourseState, *, with_style: bool = True) -> 
         title="Cost per customer as the customer count grows",
         explanation="Illustrative cost models: set-up costs spread over more customers make "
         "automated types cheaper at scale; personal types stay costly per customer.",
-        draw=lambda: charts.plot_cost_growth(catalog, chosen_type_ids(course_state)),
+        draw=lambda: charts.layers_cost_growth(catalog, chosen_type_ids(course_state)),
         tabulate=lambda: charts.table_cost_growth(catalog, chosen_type_ids(course_state)),
         needs_segments=False,
         css_class="bmc-chart-cost-growth",

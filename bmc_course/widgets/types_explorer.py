@@ -110,7 +110,7 @@ class TypesExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
             course_state,
             title="Cost per customer as the customer count grows",
             explanation="Illustrative cost models: tick the types to compare.",
-            draw=lambda: charts.plot_cost_growth(catalog, self.selected_types()),
+            draw=lambda: charts.layers_cost_growth(catalog, self.selected_types()),
             tabulate=lambda: charts.table_cost_growth(catalog, self.selected_types()),
             needs_segments=False,
             follow_state=False,
