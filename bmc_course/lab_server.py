@@ -65,8 +65,13 @@ STOP_TIMEOUT = 15.0  # seconds Jupyter gets to shut its kernels down before it i
 # JupyterLab's notification plugin: never ask about news, never check for updates.
 # ``fetchNews`` is a string enum ("true" / "false" / "none") in JupyterLab's schema.
 NOTIFICATION_PLUGIN = "@jupyterlab/apputils-extension:notification"
+# The notebook tracker: render every cell, not only those on screen. Course
+# notebooks are short; with windowing, widgets scrolled out of view leave the
+# page, so the browser's find (Ctrl-F) and screen readers would miss them.
+NOTEBOOK_PLUGIN = "@jupyterlab/notebook-extension:tracker"
 SETTING_OVERRIDES: dict[str, dict[str, object]] = {
     NOTIFICATION_PLUGIN: {"fetchNews": "false", "checkForUpdates": False},
+    NOTEBOOK_PLUGIN: {"windowingMode": "none"},
 }
 
 _POSIX = os.name == "posix"

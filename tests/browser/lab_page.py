@@ -1,0 +1,57 @@
+"""Driving JupyterLab as a learner does: open a notebook, Run All, find our widgets.
+
+Selectors are scoped to the visible notebook panel and use the ``bmc-…``
+classes our widgets carry (see ``../shared/BROWSER-TESTING.md``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page, expect
+
+from tests.browser.servers import RunningServer
+
+NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+WIDGET_TIMEOUT = 60_000  # ms: the first Run All starts a kernel and imports the course
+
+
+def open_notebook(page: Page, server: RunningServer, name: str) -> Locator:
+    """Open ``name`` as the only tab and wait until its kernel has started."""
+    page.goto(server.url(f"/lab/tree/{name}", "reset"))
+    notebook = page.locator(NOTEBOOK)
+    expect(notebook.locator(".jp-Cell").first).to_be_visible(timeout=WIDGET_TIMEOUT)
+    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_have_count(
+        1, timeout=WIDGET_TIMEOUT
+    )
+    return notebook
+
+
+def run_all(page: Page) -> None:
+    """Run ▸ Run All Cells, from the menu bar."""
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+
+def open_and_run(page: Page, server: RunningServer, name: str, widget: str) -> Locator:
+    """Open a notebook, Run All, and wait for ``widget`` (a CSS selector) to show."""
+    notebook = open_notebook(page, server, name)
+    run_all(page)
+    view = notebook.locator(widget).first
+    view.scroll_into_view_if_needed(timeout=WIDGET_TIMEOUT)
+    expect(view).to_be_visible(timeout=WIDGET_TIMEOUT)
+    return notebook
+
+
+def restart_kernel_and_run_all(page: Page) -> None:
+    """Kernel ▸ Restart Kernel and Run All Cells…, confirming the dialog."""
+    page.get_by_role("menuitem", name="Kernel", exact=True).click()
+    page.get_by_role("menuitem", name="Restart Kernel and Run All Cells…").click()
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+
+
+def shot(page: Page, folder: Path, name: str) -> Path:
+    """Save a screenshot of the whole page; return its path."""
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path

@@ -1,0 +1,195 @@
+"""One learner's journey through the course in a real JupyterLab, by clicking and typing only.
+
+The tests in this module run in order on one workspace and one server: each
+step starts from what the previous one left, as a learner's would.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page, expect
+
+from bmc_course.progress_store import PROGRESS_FILE_NAME
+from tests.browser.lab_page import (
+    WIDGET_TIMEOUT,
+    open_and_run,
+    restart_kernel_and_run_all,
+    shot,
+)
+from tests.browser.servers import RunningServer
+
+HOSTILE_NAME = "Ana <img src=x onerror=alert(1)> <script>alert(2)</script>"
+OWN_SEGMENT = "Weekend <b>cyclists</b>"
+
+
+def progress(server: RunningServer) -> dict:
+    return json.loads((server.workspace / PROGRESS_FILE_NAME).read_text(encoding="utf-8"))
+
+
+def wait_for_progress(server: RunningServer, check: str, timeout: float = 20.0) -> dict:
+    """The progress file once ``check`` (a Python expression over ``data``) holds."""
+    deadline = time.monotonic() + timeout
+    data: dict = {}
+    while time.monotonic() < deadline:
+        try:
+            data = progress(server)
+            if eval(check, {}, {"data": data}):  # noqa: S307 - test-only expressions
+                return data
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"progress file never satisfied {check!r}; last: {data}")
+
+
+def assert_no_injected_markup(page: Page) -> None:
+    assert page.locator("img[src='x']").count() == 0
+    scripts = page.locator("script").evaluate_all("els => els.map(e => e.textContent)")
+    assert not any("alert(2)" in (text or "") for text in scripts)
+
+
+def chart_images(scope: Locator) -> Locator:
+    return scope.locator(".bmc-chart-output img")
+
+
+def assert_charts_drawn(images: Locator, count: int) -> list[str]:
+    expect(images).to_have_count(count, timeout=WIDGET_TIMEOUT)
+    sources = []
+    for index in range(count):
+        image = images.nth(index)
+        image.scroll_into_view_if_needed()
+        expect(image).to_be_visible()
+        width = image.evaluate("img => img.complete ? img.naturalWidth : 0")
+        assert width > 300, f"chart {index} is not a drawn picture (width {width})"
+        sources.append(image.get_attribute("src") or "")
+    return sources
+
+
+def test_welcome_saves_name_and_business(page: Page, lab: RunningServer, screenshots: Path) -> None:
+    notebook = open_and_run(page, lab, "00_welcome.ipynb", ".bmc-welcome")
+    name = notebook.locator(".bmc-learner input")
+    name.fill(HOSTILE_NAME)
+    name.press("Enter")
+    business = notebook.locator(".bmc-business textarea")
+    business.fill("Handmade football boots for athletes and teams")
+    business.press("Tab")  # leaving the field commits it
+    wait_for_progress(lab, f"data.get('learner') == {HOSTILE_NAME!r}")
+    wait_for_progress(lab, "'football boots' in data.get('business', '')")
+    expect(notebook.locator(".bmc-progress-summary")).to_be_visible()
+    shot(page, screenshots, "01-welcome")
+    assert_no_injected_markup(page)
+
+
+def test_segments_are_added_by_clicking_and_typing(
+    page: Page, lab: RunningServer, screenshots: Path
+) -> None:
+    notebook = open_and_run(page, lab, "02_pick_segments.ipynb", ".bmc-segment-picker")
+    notebook.locator(".bmc-add-archetype").first.click()
+    form = notebook.locator(".bmc-add-segment-form")
+    form.locator(".bmc-segment-name input").fill(OWN_SEGMENT)
+    revenue = form.locator(".bmc-segment-revenue input")
+    revenue.fill("120")
+    revenue.press("Tab")
+    form.locator(".bmc-segment-submit").click()
+    segment_list = notebook.locator(".bmc-segment-list")
+    expect(segment_list).to_contain_text(OWN_SEGMENT, timeout=WIDGET_TIMEOUT)
+    data = wait_for_progress(lab, "len(data.get('segments', [])) == 2")
+    assert OWN_SEGMENT in [s["name"] for s in data["segments"]]
+    segment_list.scroll_into_view_if_needed()
+    shot(page, screenshots, "02-segments")
+    assert_no_injected_markup(page)
+
+
+def test_relationships_update_findings_without_rerunning(
+    page: Page, lab: RunningServer, screenshots: Path
+) -> None:
+    notebook = open_and_run(page, lab, "04_match_types.ipynb", ".bmc-relationship-picker")
+    findings = notebook.locator(".bmc-findings-body")
+    expect(findings).to_be_visible(timeout=WIDGET_TIMEOUT)
+    before = findings.inner_text()
+    toggle = notebook.locator(".bmc-type-toggle-personal_assistance input")
+    toggle.scroll_into_view_if_needed()
+    toggle.check()
+    expect(findings).not_to_have_text(before, timeout=WIDGET_TIMEOUT)
+    wait_for_progress(lab, "'personal_assistance' in data['segments'][0]['relationships']")
+    notebook.locator(".bmc-type-toggle-self_service input").check()
+    wait_for_progress(lab, "'self_service' in data['segments'][0]['relationships']")
+    findings.scroll_into_view_if_needed()
+    shot(page, screenshots, "03-relationships-and-findings")
+
+
+def test_trade_off_charts_and_what_if_slider(
+    page: Page, lab: RunningServer, screenshots: Path
+) -> None:
+    notebook = open_and_run(page, lab, "05_trade_offs.ipynb", ".bmc-trade-offs")
+    trade_offs = notebook.locator(".bmc-trade-offs")
+    assert_charts_drawn(chart_images(trade_offs), 3)
+    trade_offs.locator(".bmc-chart-cost-vs-revenue").scroll_into_view_if_needed()
+    shot(page, screenshots, "04-trade-offs")
+    what_if = notebook.locator(".bmc-what-if")
+    what_if.scroll_into_view_if_needed()
+    (before,) = assert_charts_drawn(chart_images(what_if), 1)
+    slider = what_if.locator(
+        ".bmc-what-if-revenue .ui-slider-handle, .bmc-what-if-revenue [role='slider']"
+    ).first
+    slider.focus()
+    for _ in range(5):
+        slider.press("ArrowRight")
+    expect(chart_images(what_if).first).not_to_have_attribute("src", before, timeout=WIDGET_TIMEOUT)
+    shot(page, screenshots, "05-what-if")
+
+
+def test_restarting_the_kernel_brings_every_choice_back(
+    page: Page, lab: RunningServer, screenshots: Path
+) -> None:
+    notebook = open_and_run(page, lab, "04_match_types.ipynb", ".bmc-relationship-picker")
+    restart_kernel_and_run_all(page)
+    time.sleep(1.0)  # the old widgets go away before the new ones arrive
+    toggle = notebook.locator(".bmc-type-toggle-personal_assistance input")
+    toggle.scroll_into_view_if_needed(timeout=WIDGET_TIMEOUT)
+    expect(toggle).to_be_checked(timeout=WIDGET_TIMEOUT)
+    expect(notebook.locator(".bmc-type-toggle-self_service input")).to_be_checked()
+    expect(notebook.locator(".bmc-type-toggle-communities input")).not_to_be_checked()
+    page.reload()
+    notebook = open_and_run(page, lab, "00_welcome.ipynb", ".bmc-welcome")
+    expect(notebook.locator(".bmc-learner input")).to_have_value(HOSTILE_NAME)
+    shot(page, screenshots, "06-restored-after-restart")
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_canvas_block_is_exported_from_the_page(
+    page: Page, lab: RunningServer, screenshots: Path
+) -> None:
+    notebook = open_and_run(page, lab, "09_canvas_block.ipynb", ".bmc-export-html")
+    button = notebook.locator(".bmc-export-html")
+    button.scroll_into_view_if_needed()
+    button.click()
+    status = notebook.locator(".bmc-export-status")
+    expect(status).to_contain_text(".html", timeout=WIDGET_TIMEOUT)
+    exported = sorted(lab.workspace.rglob("*.html"))
+    assert exported, "no HTML file was written"
+    parser = _Tags()
+    parser.feed(exported[-1].read_text(encoding="utf-8"))
+    assert not [t for t, a in parser.tags if t == "script"]
+    assert not [a for t, a in parser.tags if t == "img" and a.get("src") == "x"]
+    assert HOSTILE_NAME in "".join(parser.text)
+    assert OWN_SEGMENT in "".join(parser.text)
+    notebook.locator(".bmc-canvas-block").first.scroll_into_view_if_needed()
+    shot(page, screenshots, "07-canvas-block-export")
+    assert_no_injected_markup(page)
+    expect(page.get_by_text(HOSTILE_NAME).first).to_be_visible()
