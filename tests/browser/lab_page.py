@@ -33,10 +33,24 @@ def run_all(page: Page) -> None:
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
 
 
+def run_all_until_started(page: Page, notebook: Locator, attempts: int = 4) -> None:
+    """Run All, again if no cell started: right after opening, the kernel can report
+    idle before it accepts work, and JupyterLab then drops the request."""
+    first_prompt = notebook.locator(".jp-CodeCell .jp-InputPrompt").first
+    for _ in range(attempts):
+        run_all(page)
+        try:
+            expect(first_prompt).not_to_have_text("[ ]:", timeout=8_000)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"Run All never started a cell (tried {attempts} times)")
+
+
 def open_and_run(page: Page, server: RunningServer, name: str, widget: str) -> Locator:
     """Open a notebook, Run All, and wait for ``widget`` (a CSS selector) to show."""
     notebook = open_notebook(page, server, name)
-    run_all(page)
+    run_all_until_started(page, notebook)
     view = notebook.locator(widget).first
     view.scroll_into_view_if_needed(timeout=WIDGET_TIMEOUT)
     expect(view).to_be_visible(timeout=WIDGET_TIMEOUT)

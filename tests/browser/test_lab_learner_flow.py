@@ -193,3 +193,53 @@ def test_canvas_block_is_exported_from_the_page(
     shot(page, screenshots, "07-canvas-block-export")
     assert_no_injected_markup(page)
     expect(page.get_by_text(HOSTILE_NAME).first).to_be_visible()
+
+
+def focused_classes(page: Page) -> str:
+    return str(
+        page.evaluate(
+            "() => { const e = document.activeElement;"
+            " const w = e && e.closest('.widget-checkbox, .widget-dropdown, .widget-button');"
+            " return (w ? w.className : '') + ' | ' + (e ? e.tagName : ''); }"
+        )
+    )
+
+
+def test_relationship_picker_works_with_the_keyboard_alone(
+    page: Page, lab: RunningServer, screenshots: Path
+) -> None:
+    notebook = open_and_run(page, lab, "04_match_types.ipynb", ".bmc-relationship-picker")
+    select = notebook.locator(".bmc-segment-select select")
+    select.scroll_into_view_if_needed()
+    select.focus()  # the one step a mouse user would click: into the picker
+    # the dropdown is operated from the keyboard ...
+    select.press("W")  # type-ahead: the first letter picks the option
+    chosen = select.evaluate("s => s.options[s.selectedIndex].text")
+    assert chosen.replace("\xa0", " ") == OWN_SEGMENT  # ipywidgets shows spaces as nbsp
+    # ... and every type's checkbox is reached with Tab and ticked with Space
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if "bmc-type-toggle-communities" in focused_classes(page):
+            break
+    else:
+        raise AssertionError("Tab never reached the communities checkbox")
+    page.keyboard.press("Space")
+    toggle = notebook.locator(".bmc-type-toggle-communities input")
+    expect(toggle).to_be_checked()
+    data = wait_for_progress(lab, "'communities' in data['segments'][1]['relationships']")
+    assert data["segments"][1]["name"] == OWN_SEGMENT
+    shot(page, screenshots, "08-keyboard-picker")
+
+
+def test_every_chart_has_a_text_alternative(page: Page, lab: RunningServer) -> None:
+    notebook = open_and_run(page, lab, "05_trade_offs.ipynb", ".bmc-trade-offs")
+    charts = notebook.locator(".bmc-chart")
+    assert_charts_drawn(chart_images(notebook), 4)
+    for index in range(charts.count()):
+        chart = charts.nth(index)
+        image = chart.locator(".bmc-chart-output img")
+        alt = image.get_attribute("alt") or ""
+        table = chart.locator(".bmc-chart-table")
+        assert alt or table.count() == 1, f"chart {index} has neither alt text nor a table"
+        table.get_by_text("Chart as a table").click()
+        expect(table.locator("table.bmc-table")).to_be_visible(timeout=WIDGET_TIMEOUT)
