@@ -81,6 +81,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_start_arguments(start)
 
+    demo = sub.add_parser(
+        "demo",
+        help="serve the facilitator demo (Voilà: widgets only, no code) on 127.0.0.1",
+        description=(
+            "Serve the facilitator demo dashboard with Voilà on 127.0.0.1 with a token: pick a "
+            "worked case or start blank, then reveal segments, relationships, findings and the "
+            "trade-off charts step by step. A scene can be bookmarked: add e.g. "
+            "'&case=cleat-maker&step=5&theme=dark' to the address. Nothing is written to disk. "
+            "Stop it with Ctrl-C."
+        ),
+    )
+    demo.add_argument(
+        "--port", metavar="N", type=_port, help="the port to listen on (default: a free one)"
+    )
+    demo.add_argument(
+        "--no-browser", action="store_true", help="do not open a web browser; print the address"
+    )
+    demo.add_argument(
+        "--theme",
+        choices=("light", "dark"),
+        default="light",
+        help="the page theme (default: light; the dashboard can switch at any time)",
+    )
+
     types = sub.add_parser(
         "types",
         help="show the relationship types and their teaching attributes",
@@ -183,6 +207,16 @@ def _cmd_start(args: argparse.Namespace, out: TextIO) -> int:
     except (WorkspaceError, LabServerError) as error:
         raise CommandFailed(str(error)) from None
     return code
+
+
+def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from bmc_course.demo_server import run_demo
+    from bmc_course.lab_server import LabServerError
+
+    try:
+        return run_demo(port=args.port, open_browser=not args.no_browser, theme=args.theme, out=out)
+    except LabServerError as error:
+        raise CommandFailed(str(error)) from None
 
 
 def _cmd_types(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
@@ -351,6 +385,8 @@ def main(
             args = parser.parse_args([*args_list, "start"])
         if args.command == "start":
             return _cmd_start(args, out)
+        if args.command == "demo":
+            return _cmd_demo(args, out)
         if args.command == "check-content":
             return _cmd_check_content(args, out)
         catalog = load_catalog(args.content)

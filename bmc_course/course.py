@@ -182,6 +182,25 @@ def case_explorer(case_id: str | None = None) -> Any:
     return _show("case_explorer", CaseExplorer(_session().catalog, case_id))
 
 
+def demo_dashboard(query: str | None = None) -> Any:
+    """The facilitator demo: a case (or blank) walked through step by step, for Voilà.
+
+    ``query`` defaults to the page address's query string, which Voilà passes
+    to the kernel as ``QUERY_STRING`` (e.g. ``case=cleat-maker&step=5&theme=dark``).
+    """
+    import os
+
+    from bmc_course.catalog import load_catalog
+    from bmc_course.demo_scene import scene_from_query
+    from bmc_course.widgets.demo_dashboard import DemoDashboard
+
+    catalog = load_catalog()
+    scene = scene_from_query(
+        os.environ.get("QUERY_STRING", "") if query is None else query, catalog
+    )
+    return DemoDashboard(catalog, scene)
+
+
 def canvas_block() -> Any:
     """Your Customer Relationships block, with export to Markdown, HTML, PNG and JSON."""
     from bmc_course.widgets.canvas_block_view import CanvasBlockView

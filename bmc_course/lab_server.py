@@ -26,33 +26,27 @@ environment's ``overrides.json`` under ``sys.prefix`` may not be writable, and
 pointing ``user_settings_dir`` elsewhere would hide the learner's own
 JupyterLab preferences (theme, font size, shortcuts).
 
-Stopping: on POSIX the child runs in its own session, so a Ctrl-C in the
-terminal reaches only us; we then send the child SIGTERM, which Jupyter
-handles as a clean shutdown (kernels stopped, no "Shut down this server?"
-prompt, no traceback).
+Stopping: see :mod:`bmc_course.server_process` (Ctrl-C → SIGTERM to the
+child → Jupyter's clean shutdown; no "Shut down this server?" prompt).
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import json
 import os
 import secrets
-import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
 from typing import Any, TextIO
 
 from bmc_course.safe_files import atomic_write_bytes
+from bmc_course.server_process import ServerProcessError, run_until_stopped
 from bmc_course.workspace import STATE_DIR_NAME
 
 LOCALHOST = "127.0.0.1"
@@ -60,7 +54,6 @@ WELCOME_NOTEBOOK = "00_welcome.ipynb"
 LAB_WORKSPACES_DIR = "lab-workspaces"
 JUPYTER_CONFIG_DIR = "jupyter-config"
 READY_TIMEOUT = 120.0  # seconds; a cold start on a slow laptop can take tens of seconds
-STOP_TIMEOUT = 15.0  # seconds Jupyter gets to shut its kernels down before it is killed
 
 # JupyterLab's notification plugin: never ask about news, never check for updates.
 # ``fetchNews`` is a string enum ("true" / "false" / "none") in JupyterLab's schema.
@@ -291,80 +284,23 @@ def run_lab(
         ) from None
     command = build_lab_command(root, port=port, open_browser=open_browser)
     env = build_lab_environment(root, token=token)
-
-    with _stop_signals_raise_interrupt():
-        process: subprocess.Popen[Any] | None = None
-        try:
-            try:
-                process = subprocess.Popen(
-                    command,
-                    env=env,
-                    cwd=root,
-                    stdin=subprocess.DEVNULL,  # Jupyter must never wait for an answer
-                    # Own session: the terminal's Ctrl-C reaches only us, and we stop
-                    # the server one clean way (SIGTERM) whatever the terminal does.
-                    start_new_session=_POSIX,
-                )
-            except OSError as error:
-                raise LabServerError(
-                    f"cannot start JupyterLab ({command[0]}): {error.strerror or error}"
-                ) from None
-            wait_until_ready(port, token, timeout=ready_timeout, process=process)
-            print(f"JupyterLab is running at {lab_url(port, token, default_url(root))}", file=out)
-            print(f"Your work is saved in {root}. Press Ctrl-C to stop.", file=out, flush=True)
-            code = process.wait()
-        except KeyboardInterrupt:
-            if process is not None:
-                _stop(process)
-            print("JupyterLab stopped.", file=out, flush=True)
-            return 0
-        finally:
-            if process is not None and process.poll() is None:
-                _stop(process)
-    if code != 0:
-        raise LabServerError(f"JupyterLab stopped with exit code {code}; see its messages above")
-    print("JupyterLab stopped.", file=out, flush=True)
-    return 0
-
-
-def _stop(process: subprocess.Popen[Any]) -> None:
-    """Ask the server to shut down cleanly; kill it if it has not within STOP_TIMEOUT."""
-    if process.poll() is not None:
-        return
     try:
-        process.terminate()  # SIGTERM: Jupyter's clean shutdown
-        process.wait(timeout=STOP_TIMEOUT)
-        return
-    except subprocess.TimeoutExpired:
-        pass
-    except KeyboardInterrupt:
-        pass  # another Ctrl-C while waiting: the learner wants it gone now
-    process.kill()
-    process.wait()
-
-
-def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
-
-
-@contextlib.contextmanager
-def _stop_signals_raise_interrupt() -> Iterator[None]:
-    """Treat SIGTERM and SIGHUP (terminal closed) like Ctrl-C while the server runs.
-
-    Otherwise they would end us without stopping the child, which runs in its
-    own session and would be left serving the workspace.
-    """
-    names = ["SIGTERM", "SIGHUP"] if _POSIX else []
-    signums = [getattr(signal, name) for name in names if hasattr(signal, name)]
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signal handlers can only be set from the main thread
-        return
-    previous = {signum: signal.signal(signum, _raise_interrupt) for signum in signums}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        return run_until_stopped(
+            command,
+            env=env,
+            cwd=root,
+            name="JupyterLab",
+            wait_ready=lambda process: wait_until_ready(
+                port, token, timeout=ready_timeout, process=process
+            ),
+            started=[
+                f"JupyterLab is running at {lab_url(port, token, default_url(root))}",
+                f"Your work is saved in {root}. Press Ctrl-C to stop.",
+            ],
+            out=out,
+        )
+    except ServerProcessError as error:
+        raise LabServerError(str(error)) from None
 
 
 def _running_as_root() -> bool:

@@ -15,7 +15,7 @@ from tests.browser.browser_setup import (
     chromium_path,
     screenshot_dir,
 )
-from tests.browser.servers import RunningServer, running_lab
+from tests.browser.servers import RunningServer, running_demo, running_lab
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -48,6 +48,12 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
     with running_lab(tmp_path_factory.mktemp("lab") / "workspace") as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    with running_demo(tmp_path_factory.mktemp("demo")) as server:
         yield server
 
 

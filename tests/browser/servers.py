@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bmc_course import lab_server
+from bmc_course import demo_server, lab_server
 from bmc_course.progress_store import PROGRESS_ENV_VAR
+from bmc_course.server_process import stop
 from bmc_course.workspace import prepare_workspace
 
 
@@ -50,6 +51,18 @@ def running_lab(workspace: Path) -> Iterator[RunningServer]:
 
 
 @contextlib.contextmanager
+def running_demo(folder: Path) -> Iterator[RunningServer]:
+    """The facilitator demo in Voilà, started as ``bmc-course demo`` starts it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    port, token = lab_server.find_free_port(), lab_server.new_token()
+    command = demo_server.build_demo_command(demo_server.dashboard_path(), port=port)
+    env = demo_server.build_demo_environment(token)
+    with _process(command, env, folder) as (process, log):
+        demo_server.wait_until_listening(port, timeout=90, process=process)
+        yield RunningServer(port, token, folder.resolve(), log)
+
+
+@contextlib.contextmanager
 def _process(
     command: list[str], env: dict[str, str], workspace: Path
 ) -> Iterator[tuple[subprocess.Popen[Any], Path]]:
@@ -67,4 +80,4 @@ def _process(
         try:
             yield process, log
         finally:
-            lab_server._stop(process)
+            stop(process)

@@ -1,0 +1,114 @@
+"""Run a local server (JupyterLab, Voilà) as a child process until Ctrl-C, and stop it cleanly.
+
+On POSIX the child runs in its own session, so a Ctrl-C in the terminal
+reaches only us; we then send the child SIGTERM, which Jupyter servers handle
+as a clean shutdown (kernels stopped, no prompt, no traceback). SIGTERM and
+SIGHUP (terminal closed) sent to us are treated like Ctrl-C, so the child is
+never left running on its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import FrameType
+from typing import Any, TextIO
+
+STOP_TIMEOUT = 15.0  # seconds a server gets to shut its kernels down before it is killed
+
+_POSIX = os.name == "posix"
+
+
+class ServerProcessError(Exception):
+    """The server could not be started, or stopped with an error; the message is one line."""
+
+
+def run_until_stopped(
+    command: list[str],
+    *,
+    env: dict[str, str],
+    cwd: Path,
+    name: str,
+    wait_ready: Callable[[subprocess.Popen[Any]], None],
+    started: list[str],
+    out: TextIO | None = None,
+) -> int:
+    """Start ``command``; once ``wait_ready`` returns, print ``started``; wait for Ctrl-C.
+
+    Returns 0 after a Ctrl-C (or a clean exit of the server). ``wait_ready``
+    raises to report a server that never became ready.
+    """
+    out = sys.stdout if out is None else out
+    with _stop_signals_raise_interrupt():
+        process: subprocess.Popen[Any] | None = None
+        try:
+            try:
+                process = subprocess.Popen(
+                    command,
+                    env=env,
+                    cwd=cwd,
+                    stdin=subprocess.DEVNULL,  # a server must never wait for an answer
+                    start_new_session=_POSIX,
+                )
+            except OSError as error:
+                raise ServerProcessError(
+                    f"cannot start {name} ({command[0]}): {error.strerror or error}"
+                ) from None
+            wait_ready(process)
+            for line in started:
+                print(line, file=out, flush=True)
+            code = process.wait()
+        except KeyboardInterrupt:
+            if process is not None:
+                stop(process)
+            print(f"{name} stopped.", file=out, flush=True)
+            return 0
+        finally:
+            if process is not None and process.poll() is None:
+                stop(process)
+    if code != 0:
+        raise ServerProcessError(f"{name} stopped with exit code {code}; see its messages above")
+    print(f"{name} stopped.", file=out, flush=True)
+    return 0
+
+
+def stop(process: subprocess.Popen[Any], timeout: float = STOP_TIMEOUT) -> None:
+    """Ask the server to shut down cleanly; kill it if it has not within ``timeout``."""
+    if process.poll() is not None:
+        return
+    try:
+        process.terminate()  # SIGTERM: a Jupyter server's clean shutdown
+        process.wait(timeout=timeout)
+        return
+    except subprocess.TimeoutExpired:
+        pass
+    except KeyboardInterrupt:
+        pass  # another Ctrl-C while waiting: the user wants it gone now
+    process.kill()
+    process.wait()
+
+
+def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _stop_signals_raise_interrupt() -> Iterator[None]:
+    """Treat SIGTERM and SIGHUP like Ctrl-C while the server runs."""
+    names = ["SIGTERM", "SIGHUP"] if _POSIX else []
+    signums = [getattr(signal, name) for name in names if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    previous = {signum: signal.signal(signum, _raise_interrupt) for signum in signums}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

@@ -1,0 +1,183 @@
+"""The facilitator's demo: one case (or a blank canvas) walked through live, step by step.
+
+Served by Voilà (``bmc-course demo``), so the room sees widgets, never code.
+A scene bar chooses the case, reveals the next step or all of them, and
+switches between a light and a dark theme; text is large enough for a
+projector. Everything happens in an in-memory sandbox state: a demo never
+writes anyone's progress file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+
+from bmc_course.catalog import Catalog
+from bmc_course.course_state import CourseState
+from bmc_course.demo_scene import BLANK, DEMO_STEPS, DemoScene
+from bmc_course.submission import Submission, submission_from_case
+from bmc_course.widgets.findings_panel import FindingsPanel
+from bmc_course.widgets.html_fragments import esc, heading, message_box
+from bmc_course.widgets.markdown_view import markdown_output
+from bmc_course.widgets.relationship_picker import RelationshipPicker
+from bmc_course.widgets.segment_picker import SegmentPicker
+from bmc_course.widgets.state_view import close_tree
+from bmc_course.widgets.stylesheet import style_tag
+from bmc_course.widgets.trade_offs import TradeOffs
+
+THEME_CLASS = {"light": "bmc-demo-light", "dark": "bmc-demo-dark"}
+
+
+def sandbox_state(catalog: Catalog, case_id: str | None) -> CourseState:
+    """A fresh in-memory state: the case as written, or an empty canvas."""
+    if case_id:
+        return CourseState(catalog, submission_from_case(catalog.cases[case_id]))
+    return CourseState(catalog, Submission(learner="Live demo"))
+
+
+class BusinessStep(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+    """Step 1: the case's story, or a box to type the business being discussed."""
+
+    def __init__(self, catalog: Catalog, state: CourseState, case_id: str | None) -> None:
+        if case_id:
+            case = catalog.cases[case_id]
+            children = [
+                widgets.HTML(
+                    f'<div class="bmc-card bmc-case-head"><div class="bmc-card-title">'
+                    f"{esc(case.title)}</div><p>{esc(case.business)}</p></div>"
+                ),
+                markdown_output(case.story, "bmc-case-story"),
+            ]
+        else:
+            business = widgets.Textarea(
+                placeholder="The business we look at today, in a sentence",
+                layout=widgets.Layout(width="100%", height="4em"),
+                continuous_update=False,
+            )
+            business.add_class("bmc-demo-business")
+            business.observe(lambda change: state.set_business(change["new"]), names="value")
+            children = [
+                widgets.HTML("<p>A blank canvas: name the business, then add its segments.</p>"),
+                business,
+            ]
+        super().__init__(children)
+
+
+class DemoDashboard(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+    """Scene bar + the five steps of the flow, revealed one at a time."""
+
+    def __init__(self, catalog: Catalog, scene: DemoScene | None = None) -> None:
+        scene = scene or DemoScene()
+        self.catalog = catalog
+        self.state: CourseState = sandbox_state(catalog, scene.case_id)
+        self.revealed = scene.step
+        self.case_select = widgets.Dropdown(
+            description="Scene",
+            options=[("Start blank", BLANK), *((c.title, c.id) for c in catalog.cases.values())],
+            value=scene.case_id or BLANK,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="26em"),
+        )
+        self.case_select.add_class("bmc-demo-case")
+        self.case_select.observe(self._on_case_chosen, names="value")
+        self.back_button = widgets.Button(description="◀ Back", tooltip="Hide the last step")
+        self.back_button.add_class("bmc-demo-back")
+        self.back_button.on_click(lambda _b: self.reveal(self.revealed - 1))
+        self.next_button = widgets.Button(
+            description="Next step ▶", button_style="primary", tooltip="Reveal the next step"
+        )
+        self.next_button.add_class("bmc-demo-next")
+        self.next_button.on_click(lambda _b: self.reveal(self.revealed + 1))
+        self.all_button = widgets.Button(description="Show all", tooltip="Reveal every step")
+        self.all_button.add_class("bmc-demo-all")
+        self.all_button.on_click(lambda _b: self.reveal(len(DEMO_STEPS)))
+        self.theme = widgets.ToggleButtons(
+            options=[("Light", "light"), ("Dark", "dark")],
+            value=scene.theme,
+            tooltips=["Light theme", "Dark theme (dim rooms)"],
+            style={"button_width": "5em"},
+        )
+        self.theme.add_class("bmc-demo-theme")
+        self.theme.observe(self._on_theme_chosen, names="value")
+        self.step_label = widgets.HTML()
+        self.step_label.add_class("bmc-demo-step-label")
+        self.problems = widgets.HTML("".join(message_box(p, "warning") for p in scene.problems))
+        self.problems.add_class("bmc-demo-problems")
+        self.steps_box = widgets.VBox()
+        self.steps_box.add_class("bmc-demo-steps")
+        bar = widgets.HBox(
+            [self.case_select, self.back_button, self.next_button, self.all_button, self.theme],
+            layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
+        )
+        bar.add_class("bmc-demo-bar")
+        super().__init__(
+            [
+                style_tag(),
+                widgets.HTML(
+                    heading(
+                        "Customer Relationships, live",
+                        2,
+                        sub="Pick a scene, then reveal the steps one by one.",
+                    )
+                ),
+                bar,
+                self.problems,
+                self.step_label,
+                self.steps_box,
+            ]
+        )
+        self.add_class("bmc-view")
+        self.add_class("bmc-demo")
+        self._apply_theme(scene.theme)
+        self._build_steps(scene.case_id)
+        self.reveal(scene.step)
+
+    @property
+    def case_id(self) -> str | None:
+        return str(self.case_select.value) or None
+
+    def reveal(self, count: int) -> None:
+        """Show the first ``count`` steps (at least one, at most all)."""
+        self.revealed = max(1, min(len(DEMO_STEPS), count))
+        for index, section in enumerate(self.sections):
+            section.layout.display = "" if index < self.revealed else "none"
+        _, title = DEMO_STEPS[self.revealed - 1]
+        self.step_label.value = (
+            f'<p class="bmc-demo-step">Step {self.revealed} of {len(DEMO_STEPS)}: '
+            f"<strong>{esc(title)}</strong></p>"
+        )
+        self.back_button.disabled = self.revealed == 1
+        self.next_button.disabled = self.all_button.disabled = self.revealed == len(DEMO_STEPS)
+
+    def _build_steps(self, case_id: str | None) -> None:
+        old = self.steps_box.children
+        self.steps_box.children = ()
+        close_tree(old)
+        self.state = sandbox_state(self.catalog, case_id)
+        bodies = [
+            BusinessStep(self.catalog, self.state, case_id),
+            SegmentPicker(self.state, with_style=False),
+            RelationshipPicker(self.state, compact=True, with_style=False),
+            FindingsPanel(self.state, with_style=False),
+            TradeOffs(self.state),
+        ]
+        self.sections = []
+        for number, ((step_id, title), body) in enumerate(zip(DEMO_STEPS, bodies, strict=True), 1):
+            section = widgets.VBox([widgets.HTML(heading(f"{number}. {title}", 3)), body])
+            section.add_class("bmc-demo-section")
+            section.add_class(f"bmc-demo-section-{step_id}")
+            self.sections.append(section)
+        self.steps_box.children = self.sections
+
+    def _apply_theme(self, theme: str) -> None:
+        for name, css_class in THEME_CLASS.items():
+            (self.add_class if name == theme else self.remove_class)(css_class)
+
+    def _on_theme_chosen(self, change: dict[str, Any]) -> None:
+        self._apply_theme(change["new"])
+
+    def _on_case_chosen(self, change: dict[str, Any]) -> None:
+        self.problems.value = ""
+        self._build_steps(str(change["new"]) or None)
+        self.reveal(self.revealed)

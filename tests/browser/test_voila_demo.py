@@ -1,0 +1,78 @@
+"""The facilitator demo in Voilà, at projector size: no code, scenes from the address, live charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from bmc_course.catalog import load_catalog
+from tests.browser.lab_page import WIDGET_TIMEOUT, shot
+from tests.browser.servers import RunningServer
+from tests.browser.test_lab_learner_flow import assert_charts_drawn
+
+PROJECTOR = {"width": 1280, "height": 720}
+
+
+def choose_case(page: Page, case_id: str) -> None:
+    """Pick a case in the scene dropdown by its title, as a facilitator does."""
+    title = load_catalog().cases[case_id].title
+    page.locator(".bmc-demo-case select").select_option(label=title)
+
+
+def open_demo(page: Page, demo: RunningServer, query: str = "") -> None:
+    page.set_viewport_size(PROJECTOR)  # type: ignore[arg-type]
+    page.goto(demo.url("/", query))
+    expect(page.locator(".bmc-demo")).to_be_visible(timeout=WIDGET_TIMEOUT)
+
+
+def test_demo_shows_no_code_and_walks_a_case_step_by_step(
+    page: Page, demo: RunningServer, screenshots: Path
+) -> None:
+    open_demo(page, demo)
+    assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor, .cm-editor").count() == 0
+    expect(page.locator(".bmc-demo-section-business")).to_be_visible()
+    expect(page.locator(".bmc-demo-section-segments")).to_be_hidden()
+    shot(page, screenshots, "10-demo-blank")
+    choose_case(page, "cleat-maker")
+    expect(page.locator(".bmc-demo-section-business")).to_contain_text("cleat", ignore_case=True)
+    for step in range(2, 6):
+        page.locator(".bmc-demo-next").click()
+        expect(page.locator(".bmc-demo-step-label")).to_contain_text(f"Step {step} of 5")
+    expect(page.locator(".bmc-demo-section-findings .bmc-findings-body")).to_be_visible()
+    sources = assert_charts_drawn(
+        page.locator(".bmc-demo-section-trade_offs .bmc-chart-output img"), 3
+    )
+    shot(page, screenshots, "11-demo-cleat-maker-trade-offs")
+    choose_case(page, "online-retailer")
+    expect(
+        page.locator(".bmc-demo-section-trade_offs .bmc-chart-output img").nth(1)
+    ).not_to_have_attribute("src", sources[1], timeout=WIDGET_TIMEOUT)
+
+
+def test_a_bookmarked_scene_opens_directly_in_the_dark_theme(
+    page: Page, demo: RunningServer, screenshots: Path
+) -> None:
+    open_demo(page, demo, "case=online-retailer&step=4&theme=dark")
+    expect(page.locator(".bmc-demo.bmc-demo-dark")).to_be_visible()
+    expect(page.locator(".bmc-demo-step-label")).to_contain_text("Step 4 of 5")
+    findings = page.locator(".bmc-demo-section-findings .bmc-findings-body")
+    findings.scroll_into_view_if_needed()
+    expect(findings).to_contain_text("Cost vs revenue")
+    shot(page, screenshots, "12-demo-bookmarked-dark")
+    page.locator(".bmc-demo-theme button", has_text="Light").click()
+    expect(page.locator(".bmc-demo.bmc-demo-light")).to_be_visible()
+
+
+def test_relationship_toggle_in_the_demo_updates_the_findings(
+    page: Page, demo: RunningServer
+) -> None:
+    open_demo(page, demo, "case=cleat-maker&step=4")
+    findings = page.locator(".bmc-demo-section-findings .bmc-findings-body")
+    before = findings.inner_text()
+    toggle = page.locator(
+        ".bmc-demo-section-relationships .bmc-type-toggle-dedicated_personal_assistance input"
+    )
+    toggle.scroll_into_view_if_needed()
+    toggle.check()
+    expect(findings).not_to_have_text(before, timeout=WIDGET_TIMEOUT)
