@@ -48,6 +48,7 @@ class CourseState:
         self.catalog = catalog
         self._submission = submission.model_copy(deep=True) if submission else Submission()
         self._listeners: list[Listener] = []
+        self._last_listeners: list[Listener] = []
         self._before: list[Callable[[], None]] = []
         self._syncing = False
         self._batch_depth = 0
@@ -55,14 +56,15 @@ class CourseState:
 
     # -- listening -----------------------------------------------------------------
 
-    def observe(self, listener: Listener) -> None:
-        """Call ``listener(change)`` after every change."""
-        self._listeners.append(listener)
+    def observe(self, listener: Listener, *, last: bool = False) -> None:
+        """Call ``listener(change)`` after every change; ``last`` ones after all the others."""
+        (self._last_listeners if last else self._listeners).append(listener)
 
     def unobserve(self, listener: Listener) -> None:
         """Stop calling ``listener``."""
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        for listeners in (self._listeners, self._last_listeners):
+            if listener in listeners:
+                listeners.remove(listener)
 
     def before_change(self, hook: Callable[[], None]) -> None:
         """Call ``hook()`` before every change (the progress store reloads a file changed elsewhere)."""
@@ -82,7 +84,7 @@ class CourseState:
         if self._batch_depth:
             self._pending.append(change)
             return
-        for listener in list(self._listeners):
+        for listener in [*self._listeners, *self._last_listeners]:
             listener(change)
 
     def batch(self) -> _Batch:

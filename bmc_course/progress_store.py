@@ -108,4 +108,6 @@ class ProgressStore:
             self.save(state.stamped_submission())
 
         state.before_change(refresh)
-        state.observe(save)
+        # Last: the views redraw first, so the learner sees the result at once; the
+        # save follows in the same handler, before the next change can arrive.
+        state.observe(save, last=True)

@@ -12,10 +12,17 @@ from PIL import Image
 
 from bmc_course import charts
 from bmc_course.catalog import Catalog
+from bmc_course.charts import png_renderer
 from bmc_course.charts.layered import LayeredChart
 from bmc_course.charts.png_renderer import PngRenderer, figure_png
 from bmc_course.checks import SegmentLike
 from tests.conftest import SegmentFactory
+
+
+@pytest.fixture(autouse=True)
+def no_shared_pictures() -> None:
+    """Each test starts without pictures drawn by earlier tests."""
+    png_renderer._RECENT.clear()
 
 
 def pixels(png: bytes) -> np.ndarray:
@@ -113,3 +120,15 @@ def test_an_unchanged_chart_is_not_drawn_again(
     )
     assert renderer.png(LAYERED[name](catalog, renamed)) != first
     assert renderer.foreground_draws == 2
+
+
+def test_two_views_of_the_same_chart_draw_it_once(
+    catalog: Catalog, make_segment: SegmentFactory
+) -> None:
+    segments = learner_segments(make_segment, customers=50_000)
+    first, second = PngRenderer(), PngRenderer()
+    png = first.png(charts.layers_cost_vs_revenue(catalog, segments))
+    assert second.png(charts.layers_cost_vs_revenue(catalog, segments)) == png
+    assert (first.foreground_draws, second.foreground_draws) == (1, 0)
+    # a different chart never takes another's picture
+    assert second.png(charts.layers_cost_personalisation_map(catalog, segments)) != png

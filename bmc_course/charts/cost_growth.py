@@ -138,7 +138,12 @@ def layers_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> LayeredChar
         ax.legend(fontsize=style.SMALL_SIZE, loc="upper right")
 
     return LayeredChart(
-        ("axes", low, high), background, foreground, foreground_key=tuple(t.id for t in types)
+        (__name__, low, high),
+        background,
+        foreground,
+        foreground_key=tuple(
+            (t.id, t.name, t.cost_model.setup_cost, t.cost_model.cost_per_customer) for t in types
+        ),
     )
 
 

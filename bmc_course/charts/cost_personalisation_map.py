@@ -65,7 +65,7 @@ def layers_cost_personalisation_map(
         _draw_rings(ax, catalog, segments)
 
     return LayeredChart(
-        ("scales", tuple(catalog.types)),
+        (__name__, tuple((t.id, t.name, *_position(t)) for t in catalog.types.values())),
         background,
         foreground,
         foreground_key=tuple((s.id, s.name, tuple(s.relationships)) for s in segments),

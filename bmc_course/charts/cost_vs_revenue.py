@@ -89,7 +89,7 @@ def layers_cost_vs_revenue(catalog: Catalog, segments: Sequence[SegmentLike]) ->
         else:
             left_out.append(segment.name)
     if not points:
-        return LayeredChart.still(("empty", TITLE), _empty)
+        return LayeredChart.still((__name__, "empty"), _empty)
     rule = catalog.assumptions.imbalance
     values = [v for _, revenue, cost in points for v in (revenue, cost)]
     low, high = _decade_floor(min(values) / 3), _decade_ceil(max(values) * 3)
@@ -158,7 +158,7 @@ def layers_cost_vs_revenue(catalog: Catalog, segments: Sequence[SegmentLike]) ->
             )
 
     return LayeredChart(
-        ("axes", low, high, rule.warning_ratio, rule.problem_ratio),
+        (__name__, low, high, rule.warning_ratio, rule.problem_ratio),
         background,
         foreground,
         foreground_key=(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,9 +93,13 @@ class PngRenderer:
         keys = (chart.background_key, chart.foreground_key)
         if chart.foreground_key is not None and self._last and self._last[:2] == keys:
             return self._last[2]
-        png = self._draw(chart)
-        self._last = (*keys, png)
-        return png
+        shared = _RECENT.get(keys) if chart.foreground_key is not None else None
+        if shared is None:
+            shared = self._draw(chart)
+            if chart.foreground_key is not None:
+                _remember(keys, shared)
+        self._last = (*keys, shared)
+        return shared
 
     def _draw(self, chart: LayeredChart) -> bytes:
         self.foreground_draws += 1
@@ -128,6 +133,21 @@ class PngRenderer:
             canvas.copy_from_bbox(fig.bbox),  # type: ignore[no-untyped-call]  # Agg canvas methods have no hints
         )
         return self._background
+
+
+# Pictures drawn lately, by (background_key, foreground_key), shared by every
+# renderer in the process: a notebook showing the same chart twice (the
+# trade-offs and the what-if view) draws it once. Keys start with the chart's
+# module name, so two charts never share a key.
+_RECENT: OrderedDict[tuple[Any, Any], bytes] = OrderedDict()
+RECENT_PICTURES = 16
+
+
+def _remember(keys: tuple[Any, Any], png: bytes) -> None:
+    _RECENT[keys] = png
+    _RECENT.move_to_end(keys)
+    while len(_RECENT) > RECENT_PICTURES:
+        _RECENT.popitem(last=False)
 
 
 def _remove(artists: list[Artist]) -> None:
