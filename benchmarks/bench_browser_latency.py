@@ -17,6 +17,11 @@ JupyterLab:
 Voilà: the same two floors, and in the demo dashboard a relationship toggle →
 findings text, and → the cost-vs-revenue chart.
 
+Charts are measured on states never seen before (a Gray-code walk over the
+types, a slider moved one way), so the renderer's picture cache cannot flatter
+them; findings are recomputed on every change (no cache), so their toggle
+simply alternates.
+
 Goals: findings ≤ 1.3× the label floor and < 100 ms median; charts ≤ 1.3× the
 chart floor. Usage::
 
@@ -166,9 +171,31 @@ def toggle(page: Page, selector: str) -> Callable[[int], None]:
     return lambda _round: page.locator(selector).first.click()
 
 
-def arrow(page: Page, selector: str) -> Callable[[int], None]:
-    keys = ("ArrowRight", "ArrowLeft")
-    return lambda round_: page.locator(selector).first.press(keys[round_ % 2])
+def arrow_right(page: Page, selector: str) -> Callable[[int], None]:
+    """Always one step further: every value is new, so no chart comes from a cache."""
+    return lambda _round: page.locator(selector).first.press("ArrowRight")
+
+
+TYPE_IDS = (
+    "personal_assistance",
+    "dedicated_personal_assistance",
+    "self_service",
+    "automated_services",
+    "communities",
+    "co_creation",
+)
+
+
+def gray_code_toggle(page: Page, scope: str) -> Callable[[int], None]:
+    """Flip one type per round along a Gray code: a relationship mix never seen before
+    (64 states), so no chart picture can come from the renderer's cache."""
+
+    def act(round_: int) -> None:
+        step = round_ + 1
+        type_id = TYPE_IDS[((step & -step).bit_length() - 1) % len(TYPE_IDS)]
+        page.locator(f"{scope} .bmc-type-toggle-{type_id} input").first.click()
+
+    return act
 
 
 def run_rounds(probes: dict[str, Probe], repeat: int) -> dict[str, float]:
@@ -215,7 +242,7 @@ def lab_probes(browser_context, server: RunningServer) -> dict[str, Probe]:  # t
             ".bmc-what-if .bmc-chart-output img",
             "src",
             "keydown",
-            arrow(pages["what_if"], slider),
+            arrow_right(pages["what_if"], slider),
         ),
     }
 
