@@ -198,6 +198,22 @@ def gray_code_toggle(page: Page, scope: str) -> Callable[[int], None]:
     return act
 
 
+def floor_probes(pages: dict[str, Page]) -> dict[str, Probe]:
+    """The two bare-ipywidgets floors, on the "label" and "chart" pages."""
+    return {
+        "floor_label": Probe(
+            pages["label"], ".floor-label", None, "click", toggle(pages["label"], ".floor-button")
+        ),
+        "floor_chart": Probe(
+            pages["chart"],
+            ".floor-output img",
+            "src",
+            "click",
+            toggle(pages["chart"], ".floor-button"),
+        ),
+    }
+
+
 def run_rounds(probes: dict[str, Probe], repeat: int) -> dict[str, float]:
     for probe in probes.values():  # warm-up: first draws, caches, fonts
         probe.measure()
@@ -220,16 +236,7 @@ def lab_probes(browser_context, server: RunningServer) -> dict[str, Probe]:  # t
     slider = ".bmc-what-if .bmc-what-if-revenue [role='slider']"
     pages["what_if"].locator(slider).first.scroll_into_view_if_needed()
     return {
-        "floor_label": Probe(
-            pages["label"], ".floor-label", None, "click", toggle(pages["label"], ".floor-button")
-        ),
-        "floor_chart": Probe(
-            pages["chart"],
-            ".floor-output img",
-            "src",
-            "click",
-            toggle(pages["chart"], ".floor-button"),
-        ),
+        **floor_probes(pages),
         "relationship_toggle_findings": Probe(
             pages["picker"],
             ".bmc-findings-body",
@@ -278,16 +285,7 @@ def voila_probes(browser_context, server: RunningServer) -> dict[str, Probe]:  #
         pages[name].locator(ready).first.wait_for(timeout=90_000)
     toggle_selector = ".bmc-demo-section-relationships .bmc-type-toggle-communities input"
     return {
-        "floor_label": Probe(
-            pages["label"], ".floor-label", None, "click", toggle(pages["label"], ".floor-button")
-        ),
-        "floor_chart": Probe(
-            pages["chart"],
-            ".floor-output img",
-            "src",
-            "click",
-            toggle(pages["chart"], ".floor-button"),
-        ),
+        **floor_probes(pages),
         "demo_toggle_findings": Probe(
             pages["findings"],
             ".bmc-findings-body",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
@@ -21,6 +20,7 @@ from tests.browser.lab_page import (
     shot,
 )
 from tests.browser.servers import RunningServer
+from tests.test_export import TagCollector
 
 HOSTILE_NAME = "Ana <img src=x onerror=alert(1)> <script>alert(2)</script>"
 OWN_SEGMENT = "Weekend <b>cyclists</b>"
@@ -159,19 +159,6 @@ def test_restarting_the_kernel_brings_every_choice_back(
     shot(page, screenshots, "06-restored-after-restart")
 
 
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
 def test_canvas_block_is_exported_from_the_page(
     page: Page, lab: RunningServer, screenshots: Path
 ) -> None:
@@ -183,7 +170,7 @@ def test_canvas_block_is_exported_from_the_page(
     expect(status).to_contain_text(".html", timeout=WIDGET_TIMEOUT)
     exported = sorted(lab.workspace.rglob("*.html"))
     assert exported, "no HTML file was written"
-    parser = _Tags()
+    parser = TagCollector()
     parser.feed(exported[-1].read_text(encoding="utf-8"))
     assert not [t for t, a in parser.tags if t == "script"]
     assert not [a for t, a in parser.tags if t == "img" and a.get("src") == "x"]
