@@ -9,7 +9,9 @@ that needs them.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import NoReturn, TextIO
 from bmc_course import __version__
 from bmc_course.catalog import CONTENT_ENV_VAR, Catalog, load_catalog
 from bmc_course.input_errors import InputError
-from bmc_course.submission import Submission
+from bmc_course.submission import MAX_SUBMISSION_BYTES, Submission
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1
@@ -169,7 +171,47 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", metavar="OUT", type=Path, required=True, help="the file to write"
     )
+    summary = sub.add_parser(
+        "class-summary",
+        help="summarise a folder of learners' submissions for a teacher",
+        description=(
+            "Read every file in DIR (recursively; the folder is never modified) and summarise "
+            "the class: what each segment archetype got, the most frequent findings, "
+            "knowledge-check results per question, one row per learner. Every file is either "
+            "summarised or listed as rejected with its reason; a learner's older duplicates are "
+            "reported and left out. Exit code 0 even when files are rejected."
+        ),
+    )
+    summary.add_argument("folder", metavar="DIR", type=Path, help="the folder of submissions")
+    summary.add_argument(
+        "-o",
+        "--output",
+        metavar="REPORT",
+        type=Path,
+        help="also write a self-contained HTML report",
+    )
+    summary.add_argument("--csv", metavar="FILE", type=Path, help="also write the learners as CSV")
+    summary.add_argument(
+        "--json", action="store_true", help="print the summary as JSON (documented, stable keys)"
+    )
+    summary.add_argument(
+        "--max-bytes",
+        metavar="N",
+        type=_positive_int,
+        default=MAX_SUBMISSION_BYTES,
+        help=f"skip files larger than N bytes (default: {MAX_SUBMISSION_BYTES:,})",
+    )
     return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, found {value}")
+    return value
 
 
 def _add_start_arguments(parser: argparse.ArgumentParser) -> None:
@@ -355,7 +397,39 @@ def _cmd_review(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_class_summary(args: argparse.Namespace, catalog: Catalog, out: TextIO) -> int:
+    from bmc_course.classroom.intake import read_folder
+    from bmc_course.classroom.progress_bar import TerminalProgress
+    from bmc_course.classroom.report_csv import learners_csv
+    from bmc_course.classroom.report_html import render_class_report
+    from bmc_course.classroom.report_json import summary_json
+    from bmc_course.classroom.report_text import summary_lines
+    from bmc_course.classroom.summary import summarise
+    from bmc_course.safe_files import atomic_write_text
+
+    folder: Path = args.folder
+    if not folder.is_dir():
+        raise CommandFailed(f"{folder}: not a folder (expected the folder of submissions)")
+    with TerminalProgress(sys.stderr, "reading submissions") as progress:
+        intake = read_folder(folder, catalog, max_bytes=args.max_bytes, progress=progress)
+    summary = summarise(intake, catalog)
+    if args.output is not None:
+        atomic_write_text(args.output, render_class_report(summary, catalog))
+    if args.csv is not None:
+        atomic_write_text(args.csv, learners_csv(summary))
+    if args.json:
+        print(json.dumps(summary_json(summary), indent=2, ensure_ascii=False), file=out)
+        return EXIT_OK
+    for line in summary_lines(summary, catalog):
+        print(line, file=out)
+    for path, what in ((args.output, "HTML report"), (args.csv, "CSV")):
+        if path is not None:
+            print(f"Wrote the {what} to {path}", file=out)
+    return EXIT_OK
+
+
 _CATALOG_COMMANDS: dict[str, Callable[[argparse.Namespace, Catalog, TextIO], int]] = {
+    "class-summary": _cmd_class_summary,
     "types": _cmd_types,
     "cases": _cmd_cases,
     "review": _cmd_review,
@@ -363,7 +437,7 @@ _CATALOG_COMMANDS: dict[str, Callable[[argparse.Namespace, Catalog, TextIO], int
 }
 
 
-def main(
+def main(  # noqa: PLR0912 -- one except clause per kind of failure, each one line to the user
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run ``bmc-course`` with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
@@ -403,6 +477,10 @@ def main(
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("bmc-course: stopped.", file=err)
+        return EXIT_OK
+    except BrokenPipeError:  # e.g. `bmc-course class-summary DIR | head`: the reader had enough
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except OSError as error:
         print(f"bmc-course: error: {error.filename or ''}: {error.strerror or error}", file=err)
