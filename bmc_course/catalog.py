@@ -13,7 +13,7 @@ import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -91,10 +91,15 @@ class Catalog:
     def __post_init__(self) -> None:
         self._channel_terms.update(_channel_terms(self.channels))
 
-    @property
+    @cached_property
     def questions(self) -> dict[str, QuizQuestion]:
-        """Every knowledge-check question by id, across all lessons."""
+        """Every knowledge-check question by id, across all lessons (computed once; read-only)."""
         return {q.id: q for quiz in self.quizzes.values() for q in quiz.questions}
+
+    @cached_property
+    def correct_answers(self) -> dict[str, str]:
+        """Question id → the id of its correct option (computed once; read-only)."""
+        return {qid: q.correct_option.id for qid, q in self.questions.items()}
 
     def channel_for(self, text: str) -> Channel | None:
         """The channel a learner's wording names (``"Web shop"`` → website), if any."""

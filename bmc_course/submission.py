@@ -247,7 +247,7 @@ def load_checked_submission(path: Path, catalog: Catalog) -> Submission:
 
 def quiz_score(submission: Submission, catalog: Catalog) -> tuple[int, int]:
     """(correct answers, questions answered) among known questions."""
-    questions = catalog.questions
-    answered = [(qid, a) for qid, a in submission.quiz.items() if qid in questions]
-    correct = sum(questions[qid].correct_option.id == answer for qid, answer in answered)
+    correct_answers = catalog.correct_answers
+    answered = [(qid, a) for qid, a in submission.quiz.items() if qid in correct_answers]
+    correct = sum(correct_answers[qid] == answer for qid, answer in answered)
     return correct, len(answered)

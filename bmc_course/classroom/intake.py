@@ -19,7 +19,13 @@ from pathlib import Path
 
 from bmc_course.catalog import Catalog
 from bmc_course.input_errors import SubmissionError
-from bmc_course.submission import MAX_SUBMISSION_BYTES, Submission, catalog_issues, parse_submission
+from bmc_course.submission import (
+    MAX_SUBMISSION_BYTES,
+    SCHEMA_VERSION,
+    Submission,
+    catalog_issues,
+    parse_submission,
+)
 
 Progress = Callable[[int, int], None]  # (files done, files in total)
 
@@ -125,6 +131,31 @@ def parse_entry(data: bytes, name: str, catalog: Catalog, *, max_bytes: int) -> 
     """The bytes of one file, accepted or rejected with its reason."""
     if len(data) > max_bytes:  # it grew while we were reading it
         return Rejected(name, f"too large: more than {max_bytes:,} bytes (see --max-bytes)")
+    fast = _fast_parse(data)
+    if fast is not None:
+        issues = catalog_issues(fast, catalog, file=name)
+        return Rejected(name, _reason(SubmissionError(issues))) if issues else Accepted(name, fast)
+    return _parse_slowly(data, name, catalog)
+
+
+def _fast_parse(data: bytes) -> Submission | None:
+    """A current-version submission parsed in one step by pydantic's JSON parser, else None.
+
+    Most files in a class folder are fine; for them this is several times faster
+    than ``json.loads`` + validation. Anything unusual (bad JSON, an older or
+    newer version, a missing ``schema_version``, an invalid field) returns
+    None and goes the slow way, which names the problem precisely.
+    """
+    try:
+        submission = Submission.model_validate_json(data)
+    except ValueError:  # pydantic's ValidationError is a ValueError
+        return None
+    if "schema_version" not in submission.model_fields_set:
+        return None
+    return submission if submission.schema_version == SCHEMA_VERSION else None
+
+
+def _parse_slowly(data: bytes, name: str, catalog: Catalog) -> Accepted | Rejected:
     if not data.strip():
         return Rejected(name, "an empty file (only blank space)")
     try:

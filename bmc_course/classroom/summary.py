@@ -75,6 +75,7 @@ def summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
     answered: Counter[str] = Counter()
     correct: Counter[str] = Counter()
     questions = catalog.questions
+    correct_answers = catalog.correct_answers
     for item in intake.accepted:
         submission = item.submission
         who = submission.learner.strip() or item.file
@@ -94,7 +95,7 @@ def summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
         for question_id, answer in submission.quiz.items():
             if question_id in questions:
                 answered[question_id] += 1
-                correct[question_id] += questions[question_id].correct_option.id == answer
+                correct[question_id] += correct_answers[question_id] == answer
         right, total = quiz_score(submission, catalog)
         summary.learners.append(
             LearnerRow(
