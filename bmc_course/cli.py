@@ -195,6 +195,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print the summary as JSON (documented, stable keys)"
     )
     summary.add_argument(
+        "--include",
+        metavar="GLOB",
+        default="*",
+        help="only read files whose name matches GLOB, e.g. '*.json' (default: every file; "
+        "hidden folders such as .ipynb_checkpoints are always skipped)",
+    )
+    summary.add_argument(
         "--max-bytes",
         metavar="N",
         type=_positive_int,
@@ -411,7 +418,9 @@ def _cmd_class_summary(args: argparse.Namespace, catalog: Catalog, out: TextIO) 
     if not folder.is_dir():
         raise CommandFailed(f"{folder}: not a folder (expected the folder of submissions)")
     with TerminalProgress(sys.stderr, "reading submissions") as progress:
-        intake = read_folder(folder, catalog, max_bytes=args.max_bytes, progress=progress)
+        intake = read_folder(
+            folder, catalog, max_bytes=args.max_bytes, include=args.include, progress=progress
+        )
     summary = summarise(intake, catalog)
     if args.output is not None:
         atomic_write_text(args.output, render_class_report(summary, catalog))

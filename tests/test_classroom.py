@@ -88,7 +88,9 @@ def test_a_file_that_vanishes_during_the_scan_is_reported(
     folder = tmp_path / "class"
     write_class(folder, catalog, valid=2, with_broken=False)
     real = intake_module.list_entries
-    monkeypatch.setattr(intake_module, "list_entries", lambda f: [*real(f), f / "gone.json"])
+    monkeypatch.setattr(
+        intake_module, "list_entries", lambda f, include: [*real(f, include), f / "gone.json"]
+    )
     intake = read_folder(folder, catalog)
     assert [(r.file, "vanished" in r.reason) for r in intake.rejected] == [("gone.json", True)]
     assert len(intake.accepted) == 2
@@ -224,3 +226,16 @@ def test_an_unreadable_file_is_rejected_not_fatal(tmp_path: Path, catalog: Catal
         assert next(r.reason for r in intake.rejected if r.file == "locked.json").startswith(
             "cannot be read"
         )
+
+
+def test_include_glob_and_hidden_folders(tmp_path: Path, catalog: Catalog) -> None:
+    folder = tmp_path / "class"
+    write_class(folder, catalog, valid=3, with_broken=False)
+    (folder / "00_welcome.ipynb").write_text("{}", encoding="utf-8")
+    hidden = folder / ".ipynb_checkpoints"
+    hidden.mkdir()
+    (hidden / "learner-checkpoint.json").write_text("{}", encoding="utf-8")
+    everything = read_folder(folder, catalog)
+    assert [r.file for r in everything.rejected] == ["00_welcome.ipynb"]
+    only_json = read_folder(folder, catalog, include="*.json")
+    assert len(only_json.accepted) == 3 and not only_json.rejected

@@ -10,6 +10,7 @@ and the others are reported as duplicates.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 import stat
@@ -63,16 +64,20 @@ class Intake:
         return len(self.accepted) + len(self.rejected) + len(self.duplicates)
 
 
-def list_entries(folder: Path) -> list[Path]:
-    """Every file, symbolic link or other non-folder entry below ``folder``, sorted."""
+def list_entries(folder: Path, include: str = "*") -> list[Path]:
+    """Every file, symbolic link or other non-folder entry below ``folder`` whose name
+    matches ``include`` (a glob such as ``*.json``), sorted. Hidden folders (``.git``,
+    ``.ipynb_checkpoints``, ``.bmc-course``) are not entered."""
     found: list[Path] = []
     for top, dirs, files in os.walk(folder, followlinks=False, onerror=None):
-        dirs.sort()
         top_path = Path(top)
         # a link to a folder shows up in ``dirs`` and is not descended into; report it
         found.extend(top_path / d for d in dirs if (top_path / d).is_symlink())
-        found.extend(top_path / name for name in sorted(files))
-    return sorted(found)
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not (top_path / d).is_symlink()
+        )
+        found.extend(top_path / name for name in files)
+    return sorted(p for p in found if fnmatch.fnmatch(p.name, include))
 
 
 def read_folder(
@@ -80,12 +85,13 @@ def read_folder(
     catalog: Catalog,
     *,
     max_bytes: int = MAX_SUBMISSION_BYTES,
+    include: str = "*",
     progress: Progress | None = None,
 ) -> Intake:
-    """Read every entry below ``folder`` into an :class:`Intake`."""
+    """Read every entry below ``folder`` (whose name matches ``include``) into an :class:`Intake`."""
     folder = Path(folder)
     intake = Intake(folder)
-    entries = list_entries(folder)
+    entries = list_entries(folder, include)
     candidates: list[Accepted] = []
     for done, path in enumerate(entries, 1):
         name = path.relative_to(folder).as_posix()
