@@ -201,6 +201,16 @@ def demo_dashboard(query: str | None = None) -> Any:
     return DemoDashboard(catalog, scene)
 
 
+def class_summary(folder: str | None = None) -> Any:
+    """For teachers: summarise a folder of submissions (default ``$BMC_CLASS_FOLDER`` or ./submissions)."""
+    from pathlib import Path
+
+    from bmc_course.catalog import load_catalog
+    from bmc_course.widgets.class_summary_view import ClassSummaryView
+
+    return ClassSummaryView(load_catalog(), Path(folder) if folder else None)
+
+
 def canvas_block() -> Any:
     """Your Customer Relationships block, with export to Markdown, HTML, PNG and JSON."""
     from bmc_course.widgets.canvas_block_view import CanvasBlockView

@@ -10,12 +10,17 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from bmc_course.catalog import Catalog
+from bmc_course.catalog import Catalog, load_catalog
 from bmc_course.paths import notebooks_dir
+from tests.classroom_corpus import write_class
 
 COURSE_NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
 # plus the notebooks that are not course steps: the facilitator demo
-NOTEBOOKS = [*COURSE_NOTEBOOKS, notebooks_dir() / "demo" / "dashboard.ipynb"]
+NOTEBOOKS = [
+    *COURSE_NOTEBOOKS,
+    notebooks_dir() / "demo" / "dashboard.ipynb",
+    notebooks_dir() / "teacher" / "class_summary.ipynb",
+]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
@@ -44,6 +49,9 @@ def test_notebook_runs_and_shows_its_widgets(
     shutil.copy(path, workspace / path.name)
     monkeypatch.setenv("BMC_COURSE_PROGRESS", str(workspace / "progress.json"))
     monkeypatch.setenv("MPLBACKEND", "agg")
+    class_folder = tmp_path / "submissions"  # for the teacher's notebook
+    write_class(class_folder, load_catalog(), valid=12)
+    monkeypatch.setenv("BMC_CLASS_FOLDER", str(class_folder))
     book = nbformat.read(workspace / path.name, as_version=4)
     client = NotebookClient(
         book,

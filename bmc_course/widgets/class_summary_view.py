@@ -1,0 +1,173 @@
+"""The teacher's class summary in a notebook: choose a folder, read it with a progress bar, see the class.
+
+The same intake and summary as ``bmc-course class-summary``; the view only
+shows them (tables escape every piece of learner text) and can save the
+self-contained HTML report beside the folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+
+from bmc_course.catalog import Catalog
+from bmc_course.charts.class_choices import plot_class_choices
+from bmc_course.charts.png_renderer import figure_png
+from bmc_course.classroom.intake import read_folder
+from bmc_course.classroom.report_html import render_class_report
+from bmc_course.classroom.summary import ClassSummary, summarise
+from bmc_course.safe_files import atomic_write_text
+from bmc_course.widgets.chart_view import png_output
+from bmc_course.widgets.html_fragments import esc, heading, message_box
+from bmc_course.widgets.stylesheet import style_tag
+
+FOLDER_ENV_VAR = "BMC_CLASS_FOLDER"
+REPORT_NAME = "class-report.html"
+
+
+def default_folder() -> Path:
+    """``$BMC_CLASS_FOLDER``, else ``submissions`` in the current folder."""
+    return Path(os.environ.get(FOLDER_ENV_VAR) or Path.cwd() / "submissions")
+
+
+def _rows_table(headers: list[str], rows: list[list[object]]) -> str:
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return f'<table class="bmc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+class ClassSummaryView(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+    """Folder box, "Summarise" button, progress bar, then the class at a glance."""
+
+    def __init__(self, catalog: Catalog, folder: Path | None = None) -> None:
+        self.catalog = catalog
+        self.summary: ClassSummary | None = None
+        self.folder = widgets.Text(
+            value=str(folder or default_folder()),
+            description="Folder",
+            layout=widgets.Layout(width="40em"),
+        )
+        self.folder.add_class("bmc-class-folder")
+        self.include = widgets.Text(
+            value="*.json", description="Files", layout=widgets.Layout(width="16em")
+        )
+        self.run_button = widgets.Button(description="Summarise", button_style="primary")
+        self.run_button.add_class("bmc-class-run")
+        self.run_button.on_click(lambda _b: self.run())
+        self.save_button = widgets.Button(description="Save HTML report", disabled=True)
+        self.save_button.add_class("bmc-class-save")
+        self.save_button.on_click(lambda _b: self.save_report())
+        self.progress = widgets.IntProgress(value=0, min=0, max=1, description="Reading")
+        self.progress.add_class("bmc-class-progress")
+        self.status = widgets.HTML()
+        self.status.add_class("bmc-class-status")
+        self.chart = widgets.Output()
+        self.chart.add_class("bmc-chart-output")
+        self.body = widgets.HTML()
+        self.body.add_class("bmc-class-body")
+        super().__init__(
+            [
+                style_tag(),
+                widgets.HTML(
+                    heading(
+                        "Class summary",
+                        3,
+                        sub="Reads every file in the folder (and its sub-folders); never changes them.",
+                    )
+                ),
+                widgets.HBox([self.folder, self.include]),
+                widgets.HBox([self.run_button, self.save_button, self.progress]),
+                self.status,
+                self.chart,
+                self.body,
+            ]
+        )
+        self.add_class("bmc-view")
+        self.add_class("bmc-class-summary")
+        if Path(self.folder.value).is_dir():
+            self.run()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.max = max(total, 1)
+        self.progress.value = done
+
+    def run(self) -> None:
+        folder = Path(self.folder.value).expanduser()
+        if not folder.is_dir():
+            self.status.value = message_box(f"{folder} is not a folder.", "error")
+            return
+        intake = read_folder(
+            folder, self.catalog, include=self.include.value or "*", progress=self._on_progress
+        )
+        self.summary = summary = summarise(intake, self.catalog)
+        self.save_button.disabled = False
+        self.status.value = message_box(
+            f"{len(summary.learners)} learners, {summary.segments} segments; "
+            f"{len(summary.rejected)} files rejected, {len(summary.duplicates)} older duplicates.",
+            "ok" if not summary.rejected else "warning",
+        )
+        self.chart.outputs = (
+            png_output(
+                figure_png(plot_class_choices(self.catalog, summary.by_archetype)),
+                "Relationship types chosen per segment archetype (numbers in the report).",
+            ),
+        )
+        self.body.value = self._tables(summary)
+
+    def _tables(self, summary: ClassSummary) -> str:
+        parts = [heading("Most frequent findings", 4)]
+        parts.append(
+            _rows_table(
+                ["finding", "learners", "for example"],
+                [[f.code, f.learners, ", ".join(f.examples)] for f in summary.findings],
+            )
+        )
+        parts.append(heading("Knowledge checks, weakest first", 4))
+        parts.append(
+            _rows_table(
+                ["question", "lesson", "correct", "share"],
+                [
+                    [
+                        q.prompt,
+                        q.lesson_id,
+                        f"{q.correct}/{q.answered}",
+                        f"{q.share_correct or 0:.0%}",
+                    ]
+                    for q in summary.quiz
+                ],
+            )
+        )
+        parts.append(heading("Learners", 4))
+        parts.append(
+            _rows_table(
+                ["learner", "file", "segments", "types", "findings", "quiz"],
+                [
+                    [
+                        r.learner or "(no name)",
+                        r.file,
+                        r.segments,
+                        ", ".join(r.types),
+                        r.findings,
+                        f"{r.quiz_correct}/{r.quiz_answered}",
+                    ]
+                    for r in summary.learners
+                ],
+            )
+        )
+        if summary.rejected:
+            parts.append(heading("Files not summarised", 4))
+            parts.append(_rows_table(["file", "reason"], [list(r) for r in summary.rejected]))
+        return "".join(parts)
+
+    def save_report(self) -> Path | None:
+        if self.summary is None:
+            return None
+        folder = Path(self.summary.folder)
+        target = folder.parent / REPORT_NAME
+        atomic_write_text(target, render_class_report(self.summary, self.catalog))
+        self.status.value = message_box(f"Wrote {target}", "ok")
+        return target
