@@ -47,6 +47,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bmc_course import demo_server  # noqa: E402
+from bmc_course.content_models import RELATIONSHIP_TYPE_IDS  # noqa: E402
 from bmc_course.progress_store import PROGRESS_FILE_NAME  # noqa: E402
 from bmc_course.session import open_session  # noqa: E402
 from tests.browser.browser_setup import CHROMIUM_ARGS, chromium_path  # noqa: E402
@@ -176,23 +177,14 @@ def arrow_right(page: Page, selector: str) -> Callable[[int], None]:
     return lambda _round: page.locator(selector).first.press("ArrowRight")
 
 
-TYPE_IDS = (
-    "personal_assistance",
-    "dedicated_personal_assistance",
-    "self_service",
-    "automated_services",
-    "communities",
-    "co_creation",
-)
-
-
 def gray_code_toggle(page: Page, scope: str) -> Callable[[int], None]:
     """Flip one type per round along a Gray code: a relationship mix never seen before
     (64 states), so no chart picture can come from the renderer's cache."""
 
     def act(round_: int) -> None:
         step = round_ + 1
-        type_id = TYPE_IDS[((step & -step).bit_length() - 1) % len(TYPE_IDS)]
+        type_ids = RELATIONSHIP_TYPE_IDS
+        type_id = type_ids[((step & -step).bit_length() - 1) % len(type_ids)]
         page.locator(f"{scope} .bmc-type-toggle-{type_id} input").first.click()
 
     return act
