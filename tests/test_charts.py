@@ -96,7 +96,12 @@ def test_cost_vs_revenue_empty_state_and_left_out_segments(
 def test_cost_growth_has_one_line_per_type_on_log_axes(catalog: Catalog) -> None:
     fig = charts.plot_cost_growth(catalog, ["personal_assistance", "self_service"])
     ax = fig.axes[0]
-    assert [line.get_label() for line in ax.lines] == ["Personal assistance", "Self-service"]
+    strong = [line.get_gid() for line in ax.lines if str(line.get_gid()).startswith("type:")]
+    assert strong == ["type:personal_assistance", "type:self_service"]
+    context = [line for line in ax.lines if str(line.get_gid()).startswith("context:")]
+    assert len(context) == len(catalog.types) and all(line.get_alpha() < 1 for line in context)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [t.name for t in catalog.types.values()]
     assert ax.get_xscale() == ax.get_yscale() == "log"
     assert ax.get_xlim() == (1, 1_000_000)
     # the crossover where self-service gets cheaper than personal assistance is marked
@@ -104,7 +109,7 @@ def test_cost_growth_has_one_line_per_type_on_log_axes(catalog: Catalog) -> None
     (crossing,) = charts.crossovers(catalog, ["personal_assistance", "self_service"])
     assert crossing.customers == pytest.approx((120_000 - 15_000) / (60 - 3))
     all_lines = charts.plot_cost_growth(catalog, []).axes[0].lines
-    assert len(all_lines) == len(catalog.types)
+    assert len([x for x in all_lines if str(x.get_gid()).startswith("type:")]) == len(catalog.types)
 
 
 def test_cost_growth_table_matches_the_cost_model(catalog: Catalog) -> None:

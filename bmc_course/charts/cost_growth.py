@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from bmc_course.catalog import Catalog
 from bmc_course.charts import style
@@ -96,6 +97,32 @@ def layers_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> LayeredChar
         ax.set_xlim(1, MAX_CUSTOMERS)
         ax.set_ylim(low, high)
         ax.grid(True, which="major", color=style.LIGHT_GREY)
+        # Every type, faint, for context; the chosen ones are drawn strong on top. So
+        # the key to all six line styles is fixed and belongs to the background too.
+        counts = np.geomspace(1, MAX_CUSTOMERS, 200)
+        for index, relationship in enumerate(catalog.types.values()):
+            model = relationship.cost_model
+            ax.plot(
+                counts,
+                model.setup_cost / counts + model.cost_per_customer,
+                color=style.colour(index),
+                linestyle=style.linestyle(index),
+                linewidth=1.2,
+                alpha=0.3,
+                label=relationship.name,
+                gid=f"context:{relationship.id}",
+            )
+        legend = ax.legend(
+            fontsize=style.SMALL_SIZE,
+            loc="upper right",
+            title="Faint lines: types not chosen",
+            title_fontsize=style.SMALL_SIZE,
+        )
+        for handle in legend.legend_handles:
+            if isinstance(handle, Line2D):
+                handle.set_alpha(1.0)
+                handle.set_linewidth(2.5)
+        legend.set_zorder(3)
         return fig, ax
 
     def foreground(ax: Axes) -> None:
@@ -109,7 +136,6 @@ def layers_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> LayeredChar
                 color=style.colour(index),
                 linestyle=style.linestyle(index),
                 linewidth=2.5,
-                label=relationship.name,
                 gid=f"type:{relationship.id}",
                 zorder=3,  # above the spines, like every foreground artist
             )
@@ -125,8 +151,8 @@ def layers_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> LayeredChar
                 gid=f"crossover:{crossover.cheaper.id}:{crossover.dearer.id}",
             )
             ax.annotate(
-                f"{crossover.cheaper.name} cheaper than\n"
-                f"{crossover.dearer.name.lower()}\nfrom ~{crossover.customers:,.0f} customers",
+                f"{crossover.cheaper.name} cheaper than {crossover.dearer.name.lower()}\n"
+                f"from ~{crossover.customers:,.0f} customers",
                 (crossover.customers, crossover.cost),
                 fontsize=style.SMALL_SIZE - 1,
                 zorder=4,
@@ -135,7 +161,6 @@ def layers_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> LayeredChar
                     style.log_fraction(crossover.cost, low, high),
                 ),
             )
-        ax.legend(fontsize=style.SMALL_SIZE, loc="upper right")
 
     return LayeredChart(
         (__name__, low, high),

@@ -48,6 +48,8 @@ def layers_cost_personalisation_map(
                 fontsize=style.TEXT_SIZE,
                 gid=f"type-name:{relationship.id}",
             )
+        if segments:
+            _ring_key(ax, segments)
         return fig, ax
 
     def foreground(ax: Axes) -> None:
@@ -65,11 +67,39 @@ def layers_cost_personalisation_map(
         _draw_rings(ax, catalog, segments)
 
     return LayeredChart(
-        (__name__, tuple((t.id, t.name, *_position(t)) for t in catalog.types.values())),
+        (
+            __name__,
+            tuple((t.id, t.name, *_position(t)) for t in catalog.types.values()),
+            tuple((s.id, s.name) for s in segments),  # the ring key in the legend
+        ),
         background,
         foreground,
         foreground_key=tuple((s.id, s.name, tuple(s.relationships)) for s in segments),
     )
+
+
+def _ring_style(index: int) -> dict[str, object]:
+    return {
+        "s": 380 + 260 * index,
+        "facecolors": "none",
+        "edgecolors": style.colour(index),
+        "linewidths": 2.2,
+        "linestyle": style.linestyle(index),
+    }
+
+
+def _ring_key(ax: Axes, segments: Sequence[SegmentLike]) -> None:
+    """The legend: one ring style per segment. It depends on the segments, not on their
+    picks, so it is drawn once with the background (under the rings: zorder 2.9 < 3)."""
+    for index, segment in enumerate(segments):
+        ax.scatter([], [], label=style.plain(style.shorten(segment.name)), **_ring_style(index))  # type: ignore[arg-type]
+    ax.legend(
+        title="Rings: chosen by segment",
+        fontsize=style.SMALL_SIZE,
+        title_fontsize=style.SMALL_SIZE,
+        loc="lower right",
+        markerscale=0.5,
+    ).set_zorder(2.9)
 
 
 def _position(relationship: RelationshipType) -> tuple[int, int]:
@@ -84,24 +114,11 @@ def _draw_rings(ax: Axes, catalog: Catalog, segments: Sequence[SegmentLike]) -> 
         ax.scatter(
             [t.attributes.cost_to_serve for t in picks],
             [t.attributes.personalisation for t in picks],
-            s=380 + 260 * index,
-            facecolors="none",
-            edgecolors=style.colour(index),
-            linewidths=2.2,
-            linestyle=style.linestyle(index),
-            label=style.plain(style.shorten(segment.name)),
             zorder=3,
             gid=f"segment:{segment.id}",
+            **_ring_style(index),  # type: ignore[arg-type]
         )
-    if any(s.relationships for s in segments):
-        ax.legend(
-            title="Rings: chosen by segment",
-            fontsize=style.SMALL_SIZE,
-            title_fontsize=style.SMALL_SIZE,
-            loc="lower right",
-            markerscale=0.5,
-        )
-    else:
+    if not any(s.relationships for s in segments):
         ax.text(
             0.98,
             0.02,

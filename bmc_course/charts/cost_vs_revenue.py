@@ -119,6 +119,9 @@ def layers_cost_vs_revenue(catalog: Catalog, segments: Sequence[SegmentLike]) ->
         ax.set_xlim(low, high)
         ax.set_ylim(low, high)
         ax.grid(True, which="major", color=style.LIGHT_GREY)
+        # The legend names only the thresholds, so it belongs to the background; under
+        # the points (zorder 3 < 4) so that a segment in its corner stays visible.
+        ax.legend(fontsize=style.SMALL_SIZE, loc="upper left").set_zorder(3)
         return fig, ax
 
     def foreground(ax: Axes) -> None:
@@ -142,7 +145,6 @@ def layers_cost_vs_revenue(catalog: Catalog, segments: Sequence[SegmentLike]) ->
                     style.log_fraction(revenue, low, high), style.log_fraction(cost, low, high)
                 ),
             )
-        ax.legend(fontsize=style.SMALL_SIZE, loc="upper left")
         if left_out:
             names = ", ".join(style.plain(style.shorten(n, 24)) for n in left_out)
             ax.text(
