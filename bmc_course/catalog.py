@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -69,6 +69,7 @@ _TOP_FILES: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
     "lessons.toml": (LessonsFile, ("lessons",)),
 }
 _SUBFOLDERS = {"cases": ".toml", "quizzes": ".toml", "lessons": ".md"}
+_TYPES_MEMO_SIZE = 4096  # distinct relationship lists remembered (bounded memory)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,9 @@ class Catalog:
     quizzes: dict[str, QuizFile]
     cases: dict[str, CaseFile]
     _channel_terms: dict[str, Channel] = field(default_factory=dict, repr=False)
+    _types_memo: dict[tuple[str, ...], tuple[RelationshipType, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self._channel_terms.update(_channel_terms(self.channels))
@@ -100,6 +104,27 @@ class Catalog:
     def correct_answers(self) -> dict[str, str]:
         """Question id → the id of its correct option (computed once; read-only)."""
         return {qid: q.correct_option.id for qid, q in self.questions.items()}
+
+    @cached_property
+    def answer_ids(self) -> dict[str, frozenset[str]]:
+        """Question id → the ids of its options (computed once; read-only)."""
+        return {qid: frozenset(o.id for o in q.options) for qid, q in self.questions.items()}
+
+    def types_among(self, ids: Sequence[str]) -> tuple[RelationshipType, ...]:
+        """The relationship types named in ``ids``, each once, in order; other entries left out.
+
+        Remembered per distinct list: the checks ask this several times per segment,
+        and a class of learners repeats the same few mixes.
+        """
+        key = tuple(ids)
+        found = self._types_memo.get(key)
+        if found is None:
+            if len(self._types_memo) >= _TYPES_MEMO_SIZE:
+                self._types_memo.clear()
+            types = self.types
+            found = tuple(types[i] for i in dict.fromkeys(key) if i in types)
+            self._types_memo[key] = found
+        return found
 
     def channel_for(self, text: str) -> Channel | None:
         """The channel a learner's wording names (``"Web shop"`` → website), if any."""

@@ -58,7 +58,7 @@ class Finding:
 
 def chosen_types(segment: SegmentLike, catalog: Catalog) -> list[RelationshipType]:
     """The relationship types chosen for a segment (channel names and unknown ids left out)."""
-    return [catalog.types[r] for r in dict.fromkeys(segment.relationships) if r in catalog.types]
+    return list(catalog.types_among(segment.relationships))
 
 
 def relationship_cost_per_customer(segment: SegmentLike, catalog: Catalog) -> float:

@@ -61,10 +61,12 @@ NOTIFICATION_PLUGIN = "@jupyterlab/apputils-extension:notification"
 # The notebook tracker: render every cell, not only those on screen. Course
 # notebooks are short; with windowing, widgets scrolled out of view leave the
 # page, so the browser's find (Ctrl-F) and screen readers would miss them.
+# And start the notebook's own kernel without asking: on a busy machine
+# JupyterLab otherwise may show a "Select Kernel" dialog a learner cannot answer.
 NOTEBOOK_PLUGIN = "@jupyterlab/notebook-extension:tracker"
 SETTING_OVERRIDES: dict[str, dict[str, object]] = {
     NOTIFICATION_PLUGIN: {"fetchNews": "false", "checkForUpdates": False},
-    NOTEBOOK_PLUGIN: {"windowingMode": "none"},
+    NOTEBOOK_PLUGIN: {"windowingMode": "none", "autoStartDefaultKernel": True},
 }
 
 _POSIX = os.name == "posix"

@@ -61,7 +61,8 @@ class SegmentChoice(_Open):
 class Submission(_Open):
     """A learner's whole canvas block: business, segments, quiz answers."""
 
-    schema_version: int = SCHEMA_VERSION
+    # strict: `true` or `1.0` is not a version (the same answer as `upgrade` gives)
+    schema_version: Annotated[int, Field(strict=True)] = SCHEMA_VERSION
     learner: Annotated[str, StringConstraints(max_length=200)] = ""
     business: Annotated[str, StringConstraints(max_length=2000)] = ""
     segments: list[SegmentChoice] = []
@@ -176,6 +177,10 @@ def read_submission_file(path: Path, *, max_bytes: int = MAX_SUBMISSION_BYTES) -
         raise fail(
             "valid JSON", f"{error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
+    except RecursionError:
+        raise fail("a JSON submission", "JSON nested too deeply to read") from None
+    except ValueError:  # e.g. an integer of thousands of digits (Python's int limit)
+        raise fail("a JSON submission", "a number too long to read") from None
     return parse_submission(raw, file=file)
 
 
@@ -183,12 +188,11 @@ def catalog_issues(submission: Submission, catalog: Catalog, *, file: str) -> li
     """Ids in a submission that the catalog does not know (archetypes, relationships, quiz)."""
     issues = []
     for index, segment in enumerate(submission.segments):
-        entry = entry_label("segments", index, {"id": segment.id})
         if segment.archetype not in catalog.archetypes:
             issues.append(
                 InputIssue(
                     file,
-                    entry,
+                    entry_label("segments", index, {"id": segment.id}),
                     "archetype",
                     "an archetype id (one of " + ", ".join(catalog.archetypes) + ")",
                     describe_value(segment.archetype),
@@ -199,7 +203,7 @@ def catalog_issues(submission: Submission, catalog: Catalog, *, file: str) -> li
                 issues.append(
                     InputIssue(
                         file,
-                        entry,
+                        entry_label("segments", index, {"id": segment.id}),
                         f"relationships[{r_index}]",
                         "a relationship type id (one of " + ", ".join(catalog.types) + ")",
                         describe_value(relationship),
@@ -218,12 +222,10 @@ def catalog_issues(submission: Submission, catalog: Catalog, *, file: str) -> li
                 )
             )
         seen.setdefault(segment.id, index)
-    questions = catalog.questions
+    answer_ids = catalog.answer_ids
     for question_id, answer in submission.quiz.items():
         # Answers to questions this course version no longer asks are kept, not refused.
-        if question_id in questions and answer not in {
-            option.id for option in questions[question_id].options
-        }:
+        if question_id in answer_ids and answer not in answer_ids[question_id]:
             issues.append(
                 InputIssue(
                     file,

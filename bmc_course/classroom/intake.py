@@ -16,9 +16,11 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bmc_course.catalog import Catalog
+from bmc_course.classroom.gc_pause import cycle_collector_paused
 from bmc_course.input_errors import SubmissionError
 from bmc_course.submission import (
     MAX_SUBMISSION_BYTES,
@@ -64,20 +66,38 @@ class Intake:
         return len(self.accepted) + len(self.rejected) + len(self.duplicates)
 
 
-def list_entries(folder: Path, include: str = "*") -> list[Path]:
-    """Every file, symbolic link or other non-folder entry below ``folder`` whose name
-    matches ``include`` (a glob such as ``*.json``), sorted. Hidden folders (``.git``,
-    ``.ipynb_checkpoints``, ``.bmc-course``) are not entered."""
-    found: list[Path] = []
-    for top, dirs, files in os.walk(folder, followlinks=False, onerror=None):
-        top_path = Path(top)
-        # a link to a folder shows up in ``dirs`` and is not descended into; report it
-        found.extend(top_path / d for d in dirs if (top_path / d).is_symlink())
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and not (top_path / d).is_symlink()
-        )
-        found.extend(top_path / name for name in files)
-    return sorted(p for p in found if fnmatch.fnmatch(p.name, include))
+def list_entries(folder: Path, include: str = "*") -> tuple[list[str], list[Rejected]]:
+    """Every non-folder entry below ``folder`` whose name matches ``include``, and unreadable folders.
+
+    Entries are relative names with ``/`` separators, sorted; they include symbolic
+    links and special files, which :func:`read_entry` then rejects. Links to
+    folders are not entered, nor are hidden folders (``.git``,
+    ``.ipynb_checkpoints``, ``.bmc-course``). A sub-folder that cannot be listed
+    is returned as a rejection, so nothing is skipped silently.
+    """
+    names: list[str] = []
+    unreadable: list[Rejected] = []
+    match_all = include in ("", "*")
+    pending = [""]
+    while pending:
+        prefix = pending.pop()
+        try:
+            with os.scandir(f"{folder}{os.sep}{prefix}") as listing:
+                for entry in listing:
+                    try:
+                        is_folder = entry.is_dir(follow_symlinks=False)
+                    except OSError:  # vanished: read_entry will say so
+                        is_folder = False
+                    if is_folder:
+                        if not entry.name.startswith("."):
+                            pending.append(f"{prefix}{entry.name}/")
+                    elif match_all or fnmatch.fnmatch(entry.name, include):
+                        names.append(prefix + entry.name)
+        except OSError as error:
+            where = prefix.rstrip("/") or "."
+            unreadable.append(Rejected(where + "/", _cannot_read(error, "a folder that")))
+    names.sort()
+    return names, unreadable
 
 
 def read_folder(
@@ -89,48 +109,101 @@ def read_folder(
     progress: Progress | None = None,
 ) -> Intake:
     """Read every entry below ``folder`` (whose name matches ``include``) into an :class:`Intake`."""
-    folder = Path(folder)
+    with cycle_collector_paused():
+        return _read_folder(Path(folder), catalog, max_bytes, include, progress)
+
+
+def _read_folder(
+    folder: Path, catalog: Catalog, max_bytes: int, include: str, progress: Progress | None
+) -> Intake:
     intake = Intake(folder)
-    entries = list_entries(folder, include)
+    names, intake.rejected = list_entries(folder, include)
     candidates: list[Accepted] = []
-    for done, path in enumerate(entries, 1):
-        name = path.relative_to(folder).as_posix()
-        outcome = read_entry(path, name, catalog, max_bytes=max_bytes)
+    total = len(names)
+    for done, name in enumerate(names, 1):
+        outcome = read_entry(folder, name, catalog, max_bytes=max_bytes)
         if isinstance(outcome, Rejected):
             intake.rejected.append(outcome)
         else:
             candidates.append(outcome)
         if progress is not None:
-            progress(done, len(entries))
+            progress(done, total)
+    intake.rejected.sort(key=lambda r: r.file)
     intake.accepted, intake.duplicates = keep_newest(candidates)
     return intake
 
 
-def read_entry(path: Path, name: str, catalog: Catalog, *, max_bytes: int) -> Accepted | Rejected:
-    """One entry, accepted or rejected with its reason."""
+VANISHED = "the file vanished while the folder was being read"
+SYMLINK = "a symbolic link: not followed (copy the file itself into the folder)"
+NOT_REGULAR = "not a regular file"
+# O_NOFOLLOW: a link is refused by the system at open, with no look-then-open race.
+# O_NONBLOCK: a named pipe put there in the meantime cannot make the open hang.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_OPEN_FLAGS = os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_entry(folder: Path, name: str, catalog: Catalog, *, max_bytes: int) -> Accepted | Rejected:
+    """The entry ``name`` (relative to ``folder``), accepted or rejected with its reason."""
+    path = f"{folder}{os.sep}{name}"  # a plain string: Path objects cost time per file
+    if not _NOFOLLOW:  # a system without O_NOFOLLOW (Windows): look before opening
+        problem = _not_a_plain_file(path)
+        if problem:
+            return Rejected(name, problem)
     try:
-        info = path.lstat()
-    except FileNotFoundError:
-        return Rejected(name, "the file vanished while the folder was being read")
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError as error:
-        return Rejected(name, f"cannot be read: {error.strerror or error}")
-    if stat.S_ISLNK(info.st_mode):
-        return Rejected(
-            name, "a symbolic link: not followed (copy the file itself into the folder)"
-        )
-    if not stat.S_ISREG(info.st_mode):
-        return Rejected(name, "not a regular file")
-    if info.st_size == 0:
+        return Rejected(name, _not_a_plain_file(path) or _cannot_read(error))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return Rejected(name, NOT_REGULAR)
+        if info.st_size > max_bytes:
+            return Rejected(
+                name,
+                f"too large: {info.st_size:,} bytes, the limit is {max_bytes:,} (see --max-bytes)",
+            )
+        data = _read_up_to(fd, info.st_size, max_bytes + 1)
+    except OSError as error:
+        return Rejected(name, _cannot_read(error))
+    finally:
+        os.close(fd)
+    if not data:
         return Rejected(name, "an empty file")
-    if info.st_size > max_bytes:
-        return Rejected(
-            name,
-            f"too large: {info.st_size:,} bytes, the limit is {max_bytes:,} (see --max-bytes)",
-        )
-    data = _read_at_most(path, max_bytes)
-    if isinstance(data, Rejected):
-        return Rejected(name, data.reason)
     return parse_entry(data, name, catalog, max_bytes=max_bytes)
+
+
+def _not_a_plain_file(path: str) -> str | None:
+    """Why ``path`` is not a regular file we may read (a link, a pipe, gone), or None."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return VANISHED
+    except OSError:
+        return None  # the open that follows reports it
+    if stat.S_ISLNK(mode):
+        return SYMLINK
+    return None if stat.S_ISREG(mode) else NOT_REGULAR
+
+
+def _cannot_read(error: OSError, what: str = "") -> str:
+    if isinstance(error, FileNotFoundError):
+        return VANISHED if not what else f"{what} vanished while the folder was being read"
+    return f"{what + ' ' if what else ''}cannot be read: {error.strerror or error}"
+
+
+def _read_up_to(fd: int, size: int, limit: int) -> bytes:
+    """The file's bytes, at most ``limit`` of them (the file may grow or shrink meanwhile)."""
+    parts: list[bytes] = []
+    total = 0
+    want = min(size + 1, limit)  # one read for a file that stays as it was
+    while total < limit:
+        chunk = os.read(fd, want)
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+        want = min(limit - total, 1 << 16)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def parse_entry(data: bytes, name: str, catalog: Catalog, *, max_bytes: int) -> Accepted | Rejected:
@@ -165,7 +238,8 @@ def _parse_slowly(data: bytes, name: str, catalog: Catalog) -> Accepted | Reject
     if not data.strip():
         return Rejected(name, "an empty file (only blank space)")
     try:
-        text = data.decode("utf-8")
+        # "utf-8-sig": a byte-order mark (Windows Notepad adds one) is not the learner's fault
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return Rejected(
             name, f"not UTF-8 text (byte 0x{data[error.start]:02x} at position {error.start})"
@@ -176,6 +250,10 @@ def _parse_slowly(data: bytes, name: str, catalog: Catalog) -> Accepted | Reject
         if error.pos >= len(text.rstrip()):
             return Rejected(name, f"truncated JSON: it stops at line {error.lineno}")
         return Rejected(name, f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}")
+    except RecursionError:
+        return Rejected(name, "not a submission: JSON nested too deeply to read")
+    except ValueError:  # e.g. an integer of thousands of digits (Python's int limit)
+        return Rejected(name, "not a submission: a number too long to read")
     try:
         submission = parse_submission(raw, file=name)
     except SubmissionError as error:
@@ -202,7 +280,7 @@ def keep_newest(candidates: list[Accepted]) -> tuple[list[Accepted], list[Duplic
             kept.append(candidate)
     duplicates: list[Duplicate] = []
     for group in by_learner.values():
-        newest = max(group, key=lambda a: (a.submission.saved_at or "", a.file))
+        newest = max(group, key=lambda a: (_saved_at(a.submission.saved_at), a.file))
         kept.append(newest)
         duplicates.extend(
             Duplicate(a.file, a.submission.learner, newest.file) for a in group if a is not newest
@@ -212,24 +290,30 @@ def keep_newest(candidates: list[Accepted]) -> tuple[list[Accepted], list[Duplic
     return kept, duplicates
 
 
+_UNKNOWN_TIME = datetime.min.replace(tzinfo=UTC)
+
+
+def _saved_at(text: str | None) -> datetime:
+    """``saved_at`` as a moment in time, so ``+02:00`` and ``Z`` stamps compare correctly.
+
+    A stamp without a zone is taken as UTC (what bmc-course writes); a missing or
+    unreadable one counts as older than any real one.
+    """
+    if not text:
+        return _UNKNOWN_TIME
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return _UNKNOWN_TIME
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def _reason(error: SubmissionError) -> str:
     """The first problem, without the file name (the report shows it beside), plus a count."""
     issue = error.issues[0]
     text = f"{issue.entry}: {issue.field}: expected {issue.expected}, found {issue.found}"
     more = len(error.issues) - 1
     return text + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
-
-
-def _read_at_most(path: Path, max_bytes: int) -> bytes | Rejected:
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        return Rejected("", "the file vanished while the folder was being read")
-    except OSError as error:
-        return Rejected("", f"cannot be read: {error.strerror or error}")
-    with os.fdopen(fd, "rb") as handle:
-        return handle.read(max_bytes + 1)
 
 
 def iter_names(intake: Intake) -> Iterator[str]:

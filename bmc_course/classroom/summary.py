@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from bmc_course.catalog import Catalog
 from bmc_course.checks import check_segments
+from bmc_course.classroom.gc_pause import cycle_collector_paused
 from bmc_course.classroom.intake import Intake
-from bmc_course.submission import quiz_score
 
 EXAMPLES_PER_FINDING = 3
 
@@ -62,6 +62,11 @@ class ClassSummary:
 
 def summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
     """Count choices per archetype, findings across the class, quiz results, one row per learner."""
+    with cycle_collector_paused():
+        return _summarise(intake, catalog)
+
+
+def _summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
     summary = ClassSummary(
         folder=str(intake.folder),
         accepted=len(intake.accepted),
@@ -69,40 +74,49 @@ def summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
         duplicates=[(d.file, d.learner, d.kept) for d in intake.duplicates],
         segments=0,
     )
-    type_order = list(catalog.types)
+    type_rank = {type_id: rank for rank, type_id in enumerate(catalog.types)}
     finding_learners: dict[str, list[str]] = {}
     finding_total: Counter[str] = Counter()
     answered: Counter[str] = Counter()
     correct: Counter[str] = Counter()
-    questions = catalog.questions
     correct_answers = catalog.correct_answers
+    by_archetype = summary.by_archetype
+    segments_by_archetype = summary.segments_by_archetype
     for item in intake.accepted:
         submission = item.submission
         who = submission.learner.strip() or item.file
-        summary.segments += len(submission.segments)
-        used: set[str] = set()
-        for segment in submission.segments:
-            summary.segments_by_archetype[segment.archetype] += 1
-            counts = summary.by_archetype.setdefault(segment.archetype, Counter())
-            for type_id in dict.fromkeys(segment.relationships):
-                if type_id in catalog.types:
-                    counts[type_id] += 1
-                    used.add(type_id)
-        findings = check_segments(submission.segments, catalog)
-        for code in {f.code for f in findings}:
+        segments = submission.segments
+        summary.segments += len(segments)
+        used: dict[str, str] = {}  # type id → name, for the learner's row
+        for segment in segments:
+            segments_by_archetype[segment.archetype] += 1
+            counts = by_archetype.get(segment.archetype)
+            if counts is None:
+                counts = by_archetype[segment.archetype] = Counter()
+            for relationship in catalog.types_among(segment.relationships):
+                counts[relationship.id] += 1
+                used[relationship.id] = relationship.name
+        findings = check_segments(segments, catalog)
+        codes = Counter(f.code for f in findings)
+        for code in codes:
             finding_learners.setdefault(code, []).append(who)
-        finding_total.update(f.code for f in findings)
+        finding_total.update(codes)
+        # the learner's score as ``quiz_score`` counts it, and the class's tally per question
+        right = total = 0
         for question_id, answer in submission.quiz.items():
-            if question_id in questions:
+            expected = correct_answers.get(question_id)
+            if expected is not None:
+                total += 1
                 answered[question_id] += 1
-                correct[question_id] += correct_answers[question_id] == answer
-        right, total = quiz_score(submission, catalog)
+                if answer == expected:
+                    right += 1
+                    correct[question_id] += 1
         summary.learners.append(
             LearnerRow(
                 file=item.file,
                 learner=submission.learner,
-                segments=len(submission.segments),
-                types=tuple(catalog.types[t].name for t in type_order if t in used),
+                segments=len(segments),
+                types=tuple(used[t] for t in sorted(used, key=type_rank.__getitem__)),
                 findings=len(findings),
                 problems=sum(f.severity == "problem" for f in findings),
                 quiz_correct=right,
@@ -124,7 +138,7 @@ def summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
     lesson_of = {q.id: lesson for lesson, quiz in catalog.quizzes.items() for q in quiz.questions}
     summary.quiz = [
         QuestionResult(qid, lesson_of[qid], q.prompt, answered[qid], correct[qid])
-        for qid, q in questions.items()
+        for qid, q in catalog.questions.items()
         if answered[qid]
     ]
     summary.quiz.sort(key=lambda r: (r.share_correct or 0.0, r.question_id))

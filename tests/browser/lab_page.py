@@ -33,11 +33,19 @@ def run_all(page: Page) -> None:
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
 
 
+def accept_open_dialog(page: Page) -> None:
+    """Answer a JupyterLab dialog the way a learner would: its default (accept) button."""
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count() and dialog.first.is_visible():
+        dialog.locator(".jp-mod-accept").first.click()
+
+
 def run_all_until_started(page: Page, notebook: Locator, attempts: int = 4) -> None:
     """Run All, again if no cell started: right after opening, the kernel can report
     idle before it accepts work, and JupyterLab then drops the request."""
     first_prompt = notebook.locator(".jp-CodeCell .jp-InputPrompt").first
     for _ in range(attempts):
+        accept_open_dialog(page)
         run_all(page)
         try:
             expect(first_prompt).not_to_have_text("[ ]:", timeout=8_000)
