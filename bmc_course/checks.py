@@ -56,9 +56,9 @@ class Finding:
         return asdict(self)
 
 
-def chosen_types(segment: SegmentLike, catalog: Catalog) -> list[RelationshipType]:
+def chosen_types(segment: SegmentLike, catalog: Catalog) -> tuple[RelationshipType, ...]:
     """The relationship types chosen for a segment (channel names and unknown ids left out)."""
-    return list(catalog.types_among(segment.relationships))
+    return catalog.types_among(segment.relationships)
 
 
 def relationship_cost_per_customer(segment: SegmentLike, catalog: Catalog) -> float:
@@ -83,13 +83,15 @@ def check_revenue_cost(segment: SegmentLike, catalog: Catalog) -> list[Finding]:
     if not types:
         return []
     rule = catalog.assumptions.imbalance
-    cost = relationship_cost_per_customer(segment, catalog)
+    # each type's cost once (relationship_cost_per_customer is their sum)
+    costs = [t.cost_model.cost_per_customer_at(segment.customers) for t in types]
+    cost = sum(costs)
     revenue = segment.revenue_per_customer
     ratio = cost / revenue if revenue > 0 else float("inf")
     if ratio < rule.warning_ratio:
         return []
     severity: Severity = "problem" if ratio >= rule.problem_ratio else "warning"
-    costliest = max(types, key=lambda t: t.cost_model.cost_per_customer_at(segment.customers))
+    costliest = types[costs.index(max(costs))]
     share = "more than all" if ratio == float("inf") else f"{ratio:.0%}"
     message = (
         f"{segment.name}: relationships cost about {cost:,.2f} per customer a year, "
@@ -178,6 +180,8 @@ def _hint(type_ids: Sequence[str], catalog: Catalog) -> str:
 def check_lifecycle(segment: SegmentLike, catalog: Catalog) -> list[Finding]:
     """Report which of acquisition / retention / boosting sales the mix leaves uncovered."""
     covered = covered_motivations(segment, catalog)
+    if covered.issuperset(MOTIVATION_IDS):  # the usual case: nothing to say, nothing to word
+        return []
     stated = [m for m in MOTIVATION_IDS if m in segment.motivations]
     unstated = [m for m in MOTIVATION_IDS if m not in segment.motivations]
     findings = []
@@ -247,6 +251,16 @@ def check_unvalidated_investment(segment: SegmentLike, catalog: Catalog) -> list
     if segment.validated:
         return []
     rule = catalog.assumptions.investment
+    heavy = [
+        t
+        for t in chosen_types(segment, catalog)
+        if t.cost_model.setup_cost >= rule.heavy_setup_cost
+    ]
+    if not heavy:
+        return []
+    assumption = (
+        f"Set-up costs of {rule.heavy_setup_cost:,.0f} or more count as heavy. {rule.rationale}"
+    )
     return [
         Finding(
             "unvalidated_investment",
@@ -257,10 +271,9 @@ def check_unvalidated_investment(segment: SegmentLike, catalog: Catalog) -> list
             f"{t.cost_model.setup_cost:,.0f} up front.",
             "Validate the segment and the proposition first (interviews, a manual concierge "
             "version, an MVP), then build the tools.",
-            f"Set-up costs of {rule.heavy_setup_cost:,.0f} or more count as heavy. {rule.rationale}",
+            assumption,
         )
-        for t in chosen_types(segment, catalog)
-        if t.cost_model.setup_cost >= rule.heavy_setup_cost
+        for t in heavy
     ]
 
 

@@ -417,6 +417,9 @@ def _cmd_class_summary(args: argparse.Namespace, catalog: Catalog, out: TextIO) 
     folder: Path = args.folder
     if not folder.is_dir():
         raise CommandFailed(f"{folder}: not a folder (expected the folder of submissions)")
+    for target in (args.output, args.csv):  # checked before a long read, not after
+        if target is not None and target.is_dir():
+            raise CommandFailed(f"{target}: is a folder (expected the name of a file to write)")
     with TerminalProgress(sys.stderr, "reading submissions") as progress:
         intake = read_folder(
             folder, catalog, max_bytes=args.max_bytes, include=args.include, progress=progress

@@ -15,7 +15,7 @@ from bmc_course.submission import Submission
 
 
 # file name → (bytes, a piece of the reason it must be rejected with)
-def broken_files(valid_example: dict) -> dict[str, tuple[bytes, str]]:
+def broken_files(valid_example: dict, question_id: str) -> dict[str, tuple[bytes, str]]:
     text = json.dumps(valid_example)
 
     def variant(**changes: object) -> bytes:
@@ -47,6 +47,19 @@ def broken_files(valid_example: dict) -> dict[str, tuple[bytes, str]]:
         "unknown-archetype.json": (segment_variant(archetype="martians"), "archetype"),
         "negative.json": (segment_variant(customers=-5), "customers"),
         "absurd.json": (segment_variant(revenue_per_customer=1e15), "revenue_per_customer"),
+        "not-a-number.json": (segment_variant(customers="lots"), "customers"),
+        "nan.json": (
+            segment_variant(revenue_per_customer=1.0).replace(b"1.0", b"NaN", 1),
+            "revenue_per_customer",
+        ),
+        "huge-integer.json": (
+            segment_variant(customers=7).replace(b": 7", b": " + b"9" * 5000, 1),
+            "number too long",
+        ),
+        "deeply-nested.json": (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        "true-version.json": (variant(schema_version=True), "schema_version"),
+        "learner-number.json": (variant(learner=42), "learner"),
+        "unknown-answer.json": (variant(quiz={question_id: "no-such-answer"}), "quiz"),
     }
 
 
@@ -86,7 +99,7 @@ def write_class(
     if with_broken:
         broken = folder / "handed-in-wrong"
         broken.mkdir(exist_ok=True)
-        for name, (data, reason) in broken_files(example).items():
+        for name, (data, reason) in broken_files(example, next(iter(catalog.questions))).items():
             (broken / name).write_bytes(data)
             expected[f"handed-in-wrong/{name}"] = reason
     return expected

@@ -69,3 +69,37 @@ def test_notebook_runs_and_shows_its_widgets(
         if "course." in cell.source:
             shown = [o for o in cell.outputs if WIDGET_VIEW in o.get("data", {})]
             assert shown, f"{path.name}: no widget shown by {cell.source!r}"
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+@pytest.mark.notebook
+def test_teacher_notebook_summarises_the_class_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The teacher's notebook, run headless on a folder of valid and broken submissions."""
+    catalog = load_catalog()
+    class_folder = tmp_path / "submissions"
+    broken = write_class(class_folder, catalog, valid=7)
+    monkeypatch.setenv("BMC_CLASS_FOLDER", str(class_folder))
+    monkeypatch.setenv("MPLBACKEND", "agg")
+    book = nbformat.read(notebooks_dir() / "teacher" / "class_summary.ipynb", as_version=4)
+    client = NotebookClient(
+        book, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    )
+    client.execute()
+    models = book.metadata["widgets"][WIDGET_STATE]["state"].values()
+
+    def shown(css_class: str) -> str:
+        [value] = [
+            m["state"]["value"] for m in models if css_class in m["state"].get("_dom_classes", ())
+        ]
+        return str(value)
+
+    rejected = [name for name in broken if name.endswith(".json")]  # the view reads *.json
+    assert "7 learners" in shown("bmc-class-status")
+    assert f"{len(rejected)} files rejected" in shown("bmc-class-status")
+    assert "Learner 00006" in shown("bmc-class-body")
+    [bar] = [m["state"] for m in models if m["model_name"] == "IntProgressModel"]
+    assert bar["value"] == bar["max"] == 7 + len(rejected)

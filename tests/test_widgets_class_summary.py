@@ -33,3 +33,27 @@ def test_a_missing_folder_is_one_message(tmp_path: Path, catalog: Catalog) -> No
     assert view.summary is None
     view.run()
     assert "is not a folder" in view.status.value and view.save_button.disabled
+
+
+def test_the_progress_bar_moves_in_steps_and_duplicates_are_listed(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    from bmc_course.widgets import class_summary_view
+
+    folder = tmp_path / "submissions"
+    write_class(folder, catalog, valid=320, with_broken=False)
+    older = folder / "group-0" / "learner-00000.json"
+    (folder / "old-copy.json").write_text(
+        older.read_text(encoding="utf-8").replace('"saved_at": "', '"saved_at": "1', 1),
+        encoding="utf-8",
+    )
+    view = ClassSummaryView(catalog, tmp_path / "elsewhere")
+    view.folder.value = str(folder)
+    updates: list[int] = []
+    view.progress.observe(lambda change: updates.append(change["new"]), names="value")
+    view.run()
+    # one message per step, not one per file
+    assert len(updates) <= class_summary_view.PROGRESS_STEPS + 2
+    assert updates[-1] == view.progress.max == 321
+    assert "old-copy.json" in view.body.value and "an older submission of" in view.body.value
+    assert f"The first {class_summary_view.ROWS_SHOWN} of 320" in view.body.value

@@ -280,6 +280,9 @@ def keep_newest(candidates: list[Accepted]) -> tuple[list[Accepted], list[Duplic
             kept.append(candidate)
     duplicates: list[Duplicate] = []
     for group in by_learner.values():
+        if len(group) == 1:  # the usual case
+            kept.append(group[0])
+            continue
         newest = max(group, key=lambda a: (_saved_at(a.submission.saved_at), a.file))
         kept.append(newest)
         duplicates.extend(

@@ -97,10 +97,14 @@ def _summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
                 counts[relationship.id] += 1
                 used[relationship.id] = relationship.name
         findings = check_segments(segments, catalog)
-        codes = Counter(f.code for f in findings)
+        codes: set[str] = set()
+        problems = 0
+        for finding in findings:
+            codes.add(finding.code)
+            finding_total[finding.code] += 1
+            problems += finding.severity == "problem"
         for code in codes:
             finding_learners.setdefault(code, []).append(who)
-        finding_total.update(codes)
         # the learner's score as ``quiz_score`` counts it, and the class's tally per question
         right = total = 0
         for question_id, answer in submission.quiz.items():
@@ -118,7 +122,7 @@ def _summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
                 segments=len(segments),
                 types=tuple(used[t] for t in sorted(used, key=type_rank.__getitem__)),
                 findings=len(findings),
-                problems=sum(f.severity == "problem" for f in findings),
+                problems=problems,
                 quiz_correct=right,
                 quiz_answered=total,
             )

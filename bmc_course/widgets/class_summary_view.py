@@ -25,6 +25,8 @@ from bmc_course.widgets.stylesheet import style_tag
 
 FOLDER_ENV_VAR = "BMC_CLASS_FOLDER"
 REPORT_NAME = "class-report.html"
+PROGRESS_STEPS = 100  # bar updates per run: each one is a message to the browser
+ROWS_SHOWN = 300  # learners listed here; the HTML report lists them all
 
 
 def default_folder() -> Path:
@@ -92,6 +94,8 @@ class ClassSummaryView(widgets.VBox):  # type: ignore[misc]  # ipywidgets is unt
             self.run()
 
     def _on_progress(self, done: int, total: int) -> None:
+        if done != total and done % max(-(-total // PROGRESS_STEPS), 1):  # at most 100 steps
+            return
         self.progress.max = max(total, 1)
         self.progress.value = done
 
@@ -100,6 +104,7 @@ class ClassSummaryView(widgets.VBox):  # type: ignore[misc]  # ipywidgets is unt
         if not folder.is_dir():
             self.status.value = message_box(f"{folder} is not a folder.", "error")
             return
+        self.progress.value = 0
         intake = read_folder(
             folder, self.catalog, include=self.include.value or "*", progress=self._on_progress
         )
@@ -141,7 +146,17 @@ class ClassSummaryView(widgets.VBox):  # type: ignore[misc]  # ipywidgets is unt
                 ],
             )
         )
-        parts.append(heading("Learners", 4))
+        shown = summary.learners[:ROWS_SHOWN]
+        parts.append(
+            heading(
+                "Learners",
+                4,
+                sub=f"The first {len(shown)} of {len(summary.learners)}; "
+                "the HTML report lists them all and sorts them."
+                if len(shown) < len(summary.learners)
+                else "",
+            )
+        )
         parts.append(
             _rows_table(
                 ["learner", "file", "segments", "types", "findings", "quiz"],
@@ -154,13 +169,18 @@ class ClassSummaryView(widgets.VBox):  # type: ignore[misc]  # ipywidgets is unt
                         r.findings,
                         f"{r.quiz_correct}/{r.quiz_answered}",
                     ]
-                    for r in summary.learners
+                    for r in shown
                 ],
             )
         )
-        if summary.rejected:
+        not_summarised: list[list[object]] = [[file, reason] for file, reason in summary.rejected]
+        not_summarised += [
+            [file, f"an older submission of {learner}; kept {kept}"]
+            for file, learner, kept in summary.duplicates
+        ]
+        if not_summarised:
             parts.append(heading("Files not summarised", 4))
-            parts.append(_rows_table(["file", "reason"], [list(r) for r in summary.rejected]))
+            parts.append(_rows_table(["file", "reason"], not_summarised))
         return "".join(parts)
 
     def save_report(self) -> Path | None:
