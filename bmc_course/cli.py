@@ -179,7 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
             "the class: what each segment archetype got, the most frequent findings, "
             "knowledge-check results per question, one row per learner. Every file is either "
             "summarised or listed as rejected with its reason; a learner's older duplicates are "
-            "reported and left out. Exit code 0 even when files are rejected."
+            "reported and left out; symbolic links are never followed. A progress bar shows on "
+            "a terminal. Exit code 0 even when files are rejected."
         ),
     )
     summary.add_argument("folder", metavar="DIR", type=Path, help="the folder of submissions")
@@ -206,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         type=_positive_int,
         default=MAX_SUBMISSION_BYTES,
-        help=f"skip files larger than N bytes (default: {MAX_SUBMISSION_BYTES:,})",
+        help=f"reject files larger than N bytes unread (default: {MAX_SUBMISSION_BYTES:,})",
     )
     return parser
 
