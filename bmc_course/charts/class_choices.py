@@ -35,7 +35,8 @@ def plot_class_choices(catalog: Catalog, by_archetype: Mapping[str, Counter[str]
     names = [str(n) for n in table["archetype"]]
     types = list(catalog.types.values())
     height = 1.4 + 0.17 * (len(types) + 1) * len(names)
-    fig, ax = style.new_figure(10.0, max(4.0, height), left=2.6)
+    # the legend sits between the title and the bars, where it cannot cover a bar
+    fig, ax = style.new_figure(10.0, max(4.0, height) + 0.6, left=2.6, top=1.25)
     positions = np.arange(len(names)) * (len(types) + 1)
     for index, relationship in enumerate(types):
         ax.barh(
@@ -49,10 +50,17 @@ def plot_class_choices(catalog: Catalog, by_archetype: Mapping[str, Counter[str]
         )
     ax.set_yticks(positions + (len(types) - 1) / 2, [style.plain(n) for n in names])
     ax.invert_yaxis()
-    ax.set_title(TITLE, fontsize=style.TITLE_SIZE, loc="left")
+    ax.set_title(TITLE, fontsize=style.TITLE_SIZE, loc="left", pad=46)
     ax.set_xlabel("Segments that chose the type", fontsize=style.LABEL_SIZE)
     ax.tick_params(axis="y", labelsize=style.TEXT_SIZE)
     ax.grid(True, axis="x", color=style.LIGHT_GREY)
     ax.set_axisbelow(True)
-    ax.legend(fontsize=style.SMALL_SIZE, loc="lower right")
+    ax.legend(
+        fontsize=style.SMALL_SIZE,
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.0),
+        ncols=3,
+        frameon=False,
+        borderaxespad=0.3,
+    )
     return fig
