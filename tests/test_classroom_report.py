@@ -14,8 +14,9 @@ import pytest
 
 from bmc_course.catalog import Catalog
 from bmc_course.checks import check_segments
+from bmc_course.classroom.csv_safe import neutralise
 from bmc_course.classroom.intake import read_folder
-from bmc_course.classroom.report_csv import learners_csv, neutralise
+from bmc_course.classroom.report_csv import learners_csv
 from bmc_course.classroom.report_html import render_class_report
 from bmc_course.classroom.report_json import summary_json
 from bmc_course.classroom.report_text import printable, summary_lines

@@ -3,5 +3,6 @@
 ``intake`` turns whatever students handed in into accepted submissions and
 rejections with one clear reason each (never modifying the folder);
 ``summary`` computes what the class chose and where its reasoning breaks;
-``report_json``, ``report_html`` and ``report_csv`` write it out.
+``report_text``, ``report_json``, ``report_html`` and ``report_csv`` write it out
+(``csv_safe`` keeps learner text from running as a spreadsheet formula).
 """

@@ -1,19 +1,13 @@
-"""The per-learner table as CSV, safe to open in a spreadsheet.
-
-Learner text that starts with ``=``, ``+``, ``-``, ``@`` (or a tab / carriage
-return) would be run as a formula by Excel, LibreOffice and Google Sheets
-("CSV injection"); such cells get a leading apostrophe, the usual way to say
-"this is text".
-"""
+"""The per-learner table as CSV, safe to open in a spreadsheet (see ``csv_safe``)."""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from bmc_course.classroom.csv_safe import neutralise
 from bmc_course.classroom.summary import ClassSummary
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = (
     "learner",
     "file",
@@ -26,12 +20,8 @@ COLUMNS = (
 )
 
 
-def neutralise(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
-
-
 def learners_csv(summary: ClassSummary) -> str:
+    """One row per learner; every cell of learner text neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
