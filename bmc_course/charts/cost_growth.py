@@ -84,6 +84,19 @@ def _cost_range(catalog: Catalog) -> tuple[float, float]:
     return float(low), float(high)
 
 
+def _plot_type(ax: Axes, relationship: RelationshipType, index: int, **line: object) -> None:
+    """One type's cost per customer from 1 to MAX_CUSTOMERS, in the type's colour and dashes."""
+    counts = np.geomspace(1, MAX_CUSTOMERS, 200)
+    model = relationship.cost_model
+    ax.plot(
+        counts,
+        model.setup_cost / counts + model.cost_per_customer,
+        color=style.colour(index),
+        linestyle=style.linestyle(index),
+        **line,  # type: ignore[arg-type]
+    )
+
+
 def layers_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> LayeredChart:
     """Log-log axes fixed for the catalog, then one line per type and the crossovers on top."""
     types = _types(catalog, type_ids)
@@ -99,14 +112,11 @@ def layers_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> LayeredChar
         ax.grid(True, which="major", color=style.LIGHT_GREY)
         # Every type, faint, for context; the chosen ones are drawn strong on top. So
         # the key to all six line styles is fixed and belongs to the background too.
-        counts = np.geomspace(1, MAX_CUSTOMERS, 200)
         for index, relationship in enumerate(catalog.types.values()):
-            model = relationship.cost_model
-            ax.plot(
-                counts,
-                model.setup_cost / counts + model.cost_per_customer,
-                color=style.colour(index),
-                linestyle=style.linestyle(index),
+            _plot_type(
+                ax,
+                relationship,
+                index,
                 linewidth=1.2,
                 alpha=0.3,
                 label=relationship.name,
@@ -126,15 +136,11 @@ def layers_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> LayeredChar
         return fig, ax
 
     def foreground(ax: Axes) -> None:
-        counts = np.geomspace(1, MAX_CUSTOMERS, 200)
         for relationship in types:
-            index = order.index(relationship.id)
-            model = relationship.cost_model
-            ax.plot(
-                counts,
-                model.setup_cost / counts + model.cost_per_customer,
-                color=style.colour(index),
-                linestyle=style.linestyle(index),
+            _plot_type(
+                ax,
+                relationship,
+                order.index(relationship.id),
                 linewidth=2.5,
                 gid=f"type:{relationship.id}",
                 zorder=3,  # above the spines, like every foreground artist
