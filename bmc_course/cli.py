@@ -94,12 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
             "Stop it with Ctrl-C."
         ),
     )
-    demo.add_argument(
-        "--port", metavar="N", type=_port, help="the port to listen on (default: a free one)"
-    )
-    demo.add_argument(
-        "--no-browser", action="store_true", help="do not open a web browser; print the address"
-    )
+    _add_server_arguments(demo)
     demo.add_argument(
         "--theme",
         choices=("light", "dark"),
@@ -230,6 +225,11 @@ def _add_start_arguments(parser: argparse.ArgumentParser) -> None:
         default=Path(DEFAULT_WORKSPACE),
         help=f"the folder for your notebooks and progress (default: ./{DEFAULT_WORKSPACE})",
     )
+    _add_server_arguments(parser)
+
+
+def _add_server_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--port`` and ``--no-browser``, shared by every command that starts a local server."""
     parser.add_argument(
         "--port", metavar="N", type=_port, help="the port to listen on (default: a free one)"
     )
