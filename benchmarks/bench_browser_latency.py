@@ -46,10 +46,10 @@ from playwright.sync_api import Page, sync_playwright
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bmc_course import demo_server  # noqa: E402
-from bmc_course.content_models import RELATIONSHIP_TYPE_IDS  # noqa: E402
-from bmc_course.progress_store import PROGRESS_FILE_NAME  # noqa: E402
-from bmc_course.session import open_session  # noqa: E402
+from bmc_course.app import demo_server  # noqa: E402
+from bmc_course.model.content_models import RELATIONSHIP_TYPE_IDS  # noqa: E402
+from bmc_course.state.progress_store import PROGRESS_FILE_NAME  # noqa: E402
+from bmc_course.state.session import open_session  # noqa: E402
 from tests.browser.browser_setup import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from tests.browser.lab_page import open_and_run  # noqa: E402
 from tests.browser.servers import RunningServer, _process, running_lab  # noqa: E402
@@ -248,7 +248,7 @@ def lab_probes(browser_context, server: RunningServer) -> dict[str, Probe]:  # t
 
 @contextlib.contextmanager
 def running_voila(folder: Path) -> Iterator[RunningServer]:
-    from bmc_course import lab_server
+    from bmc_course.app import lab_server
 
     port, token = lab_server.find_free_port(), lab_server.new_token()
     command = demo_server.build_demo_command(folder, port=port)

@@ -24,10 +24,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bmc_course.catalog import load_catalog  # noqa: E402
-from bmc_course.classroom.intake import read_folder  # noqa: E402
-from bmc_course.classroom.summary import summarise  # noqa: E402
-from tests.classroom_corpus import write_class  # noqa: E402
+from bmc_course.model.catalog import load_catalog  # noqa: E402
+from bmc_course.reports.classroom.intake import read_folder  # noqa: E402
+from bmc_course.reports.classroom.summary import summarise  # noqa: E402
+from tests.support.classroom_corpus import write_class  # noqa: E402
 
 GOAL_RATIO = 3.0
 

@@ -46,7 +46,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 from IPython.display import display
 
-from bmc_course.session import open_session, reset_current_session
+from bmc_course.state.session import open_session, reset_current_session
 from bmc_course.widgets.findings_panel import FindingsPanel
 from bmc_course.widgets.relationship_picker import RelationshipPicker
 from bmc_course.widgets.trade_offs import TradeOffs

@@ -2,6 +2,6 @@
 
 import sys
 
-from bmc_course.cli import main
+from bmc_course.app.cli import main
 
 sys.exit(main())

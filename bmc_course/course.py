@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bmc_course.session import CourseSession, current_session
+from bmc_course.state.session import CourseSession, current_session
 
 __all__ = [
     "canvas_block",
@@ -190,8 +190,8 @@ def demo_dashboard(query: str | None = None) -> Any:
     """
     import os
 
-    from bmc_course.catalog import load_catalog
-    from bmc_course.demo_scene import scene_from_query
+    from bmc_course.logic.demo_scene import scene_from_query
+    from bmc_course.model.catalog import load_catalog
     from bmc_course.widgets.demo_dashboard import DemoDashboard
 
     catalog = load_catalog()
@@ -205,7 +205,7 @@ def class_summary(folder: str | None = None) -> Any:
     """For teachers: summarise a folder of submissions (default ``$BMC_CLASS_FOLDER`` or ./submissions)."""
     from pathlib import Path
 
-    from bmc_course.catalog import load_catalog
+    from bmc_course.model.catalog import load_catalog
     from bmc_course.widgets.class_summary_view import ClassSummaryView
 
     return ClassSummaryView(load_catalog(), Path(folder) if folder else None)

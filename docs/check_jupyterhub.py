@@ -151,7 +151,7 @@ def check(base: str, users_root: Path, password: str, names: list[str]) -> None:
         )
         code = (
             "from bmc_course import course\n"
-            "from bmc_course.session import current_session\n"
+            "from bmc_course.state.session import current_session\n"
             "course.welcome()\n"
             f"current_session().state.set_learner({name.title()!r})\n"
             "print(current_session().store.path)\n"

@@ -23,8 +23,8 @@ SystemdSpawner or DockerSpawner) — the workspace preparation below stays.
 import os
 from pathlib import Path
 
-from bmc_course.lab_server import write_lab_settings
-from bmc_course.workspace import prepare_workspace
+from bmc_course.app.lab_server import write_lab_settings
+from bmc_course.app.workspace import prepare_workspace
 
 c = get_config()  # noqa: F821 -- provided by JupyterHub when it loads this file
 

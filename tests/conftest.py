@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from bmc_course.catalog import Catalog, load_catalog
-from bmc_course.session import CourseSession, open_session, reset_current_session
-from bmc_course.submission import SegmentChoice
+from bmc_course.formats.submission import SegmentChoice
+from bmc_course.model.catalog import Catalog, load_catalog
+from bmc_course.state.session import CourseSession, open_session, reset_current_session
 
 SegmentFactory = Callable[..., SegmentChoice]
 

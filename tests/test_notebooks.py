@@ -10,9 +10,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from bmc_course.catalog import Catalog, load_catalog
-from bmc_course.paths import notebooks_dir
-from tests.classroom_corpus import write_class
+from bmc_course.model.catalog import Catalog, load_catalog
+from bmc_course.model.paths import notebooks_dir
+from tests.support.classroom_corpus import write_class
 
 COURSE_NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
 # plus the notebooks that are not course steps: the facilitator demo

@@ -1,48 +1,28 @@
 """Charts: data → matplotlib Figure, each with a pandas table as its text alternative.
 
 No widget code here; views in :mod:`bmc_course.widgets` and the exporters call
-these. Importing this package imports matplotlib and pandas, so nothing on
-``import bmc_course`` imports it.
+these. The package face is lazy: importing one chart module loads only what
+that chart needs.
 """
 
-from bmc_course.charts.canvas_block_picture import plot_canvas_block
-from bmc_course.charts.cost_growth import (
-    crossovers,
-    first_crossovers,
-    layers_cost_growth,
-    plot_cost_growth,
-    table_cost_growth,
-)
-from bmc_course.charts.cost_personalisation_map import (
-    layers_cost_personalisation_map,
-    plot_cost_personalisation_map,
-    table_cost_personalisation_map,
-)
-from bmc_course.charts.cost_vs_revenue import (
-    layers_cost_vs_revenue,
-    plot_cost_vs_revenue,
-    table_cost_vs_revenue,
-)
-from bmc_course.charts.layered import LayeredChart
-from bmc_course.charts.lifecycle_coverage import (
-    plot_lifecycle_coverage,
-    table_lifecycle_coverage,
-)
+from bmc_course import lazy_exports
 
-__all__ = [
-    "LayeredChart",
-    "crossovers",
-    "first_crossovers",
-    "layers_cost_growth",
-    "layers_cost_personalisation_map",
-    "layers_cost_vs_revenue",
-    "plot_canvas_block",
-    "plot_cost_growth",
-    "plot_cost_personalisation_map",
-    "plot_cost_vs_revenue",
-    "plot_lifecycle_coverage",
-    "table_cost_growth",
-    "table_cost_personalisation_map",
-    "table_cost_vs_revenue",
-    "table_lifecycle_coverage",
-]
+_EXPORTS = {
+    "LayeredChart": "layered",
+    "crossovers": "cost_growth",
+    "first_crossovers": "cost_growth",
+    "layers_cost_growth": "cost_growth",
+    "layers_cost_personalisation_map": "cost_personalisation_map",
+    "layers_cost_vs_revenue": "cost_vs_revenue",
+    "plot_canvas_block": "canvas_block_picture",
+    "plot_cost_growth": "cost_growth",
+    "plot_cost_personalisation_map": "cost_personalisation_map",
+    "plot_cost_vs_revenue": "cost_vs_revenue",
+    "plot_lifecycle_coverage": "lifecycle_coverage",
+    "table_cost_growth": "cost_growth",
+    "table_cost_personalisation_map": "cost_personalisation_map",
+    "table_cost_vs_revenue": "cost_vs_revenue",
+    "table_lifecycle_coverage": "lifecycle_coverage",
+}
+__all__ = sorted(_EXPORTS)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

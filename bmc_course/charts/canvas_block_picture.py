@@ -11,8 +11,8 @@ import textwrap
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 
-from bmc_course.canvas_block import CanvasBlock, SegmentBlock
 from bmc_course.charts import style
+from bmc_course.logic.canvas_block import CanvasBlock, SegmentBlock
 
 COLUMNS = 2
 NOTE_WIDTH = 0.46

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from bmc_course.catalog import Catalog
 from bmc_course.charts import style
+from bmc_course.model.catalog import Catalog
 
 TITLE = "Relationship types chosen, per segment archetype"
 

@@ -18,10 +18,10 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from bmc_course.catalog import Catalog
 from bmc_course.charts import style
 from bmc_course.charts.layered import LayeredChart
-from bmc_course.content_models import RelationshipType
+from bmc_course.model.catalog import Catalog
+from bmc_course.model.content_models import RelationshipType
 
 TITLE = "Cost per customer as the number of customers grows"
 X_LABEL = "Customers (log scale)"

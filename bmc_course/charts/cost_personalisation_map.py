@@ -8,11 +8,11 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from bmc_course.catalog import Catalog
 from bmc_course.charts import style
 from bmc_course.charts.layered import LayeredChart
-from bmc_course.checks import SegmentLike
-from bmc_course.content_models import RelationshipType
+from bmc_course.logic.checks import SegmentLike
+from bmc_course.model.catalog import Catalog
+from bmc_course.model.content_models import RelationshipType
 
 TITLE = "Cost to serve vs personalisation"
 X_LABEL = "Cost to serve one customer (1–5, teaching assumption)"

@@ -15,10 +15,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from bmc_course.catalog import Catalog
 from bmc_course.charts import style
 from bmc_course.charts.layered import LayeredChart
-from bmc_course.checks import SegmentLike, relationship_cost_per_customer
+from bmc_course.logic.checks import SegmentLike, relationship_cost_per_customer
+from bmc_course.model.catalog import Catalog
 
 TITLE = "Relationship cost vs revenue, per customer and year"
 X_LABEL = "Revenue per customer a year"

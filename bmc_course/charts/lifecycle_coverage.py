@@ -8,10 +8,10 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
-from bmc_course.catalog import Catalog
 from bmc_course.charts import style
-from bmc_course.checks import SegmentLike, covered_motivations
-from bmc_course.content_models import MOTIVATION_IDS
+from bmc_course.logic.checks import SegmentLike, covered_motivations
+from bmc_course.model.catalog import Catalog
+from bmc_course.model.content_models import MOTIVATION_IDS
 
 TITLE = "Lifecycle coverage: which goals each segment's mix works on"
 

@@ -1,6 +1,6 @@
 """The learner's Customer Relationships block: a summary, and export buttons.
 
-The summary is built by :func:`bmc_course.canvas_block.build_canvas_block`
+The summary is built by :func:`bmc_course.logic.canvas_block.build_canvas_block`
 (the same data the exports and ``bmc-course review`` use). Each export button
 writes one file into the workspace folder and shows where it went.
 """
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
-from bmc_course.canvas_block import CanvasBlock, SegmentBlock, build_canvas_block
-from bmc_course.course_state import Change, CourseState
-from bmc_course.input_errors import InputError
+from bmc_course.logic.canvas_block import CanvasBlock, SegmentBlock, build_canvas_block
+from bmc_course.model.input_errors import InputError
+from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.findings_panel import summary_line
 from bmc_course.widgets.html_fragments import (
     count,
@@ -128,7 +128,7 @@ class CanvasBlockView(StateView):
 
     def export(self, fmt: str) -> Path:
         """Write the block in one format into the workspace; return the path."""
-        from bmc_course.export import export  # matplotlib/pandas only when exporting
+        from bmc_course.reports.export import export  # matplotlib/pandas only when exporting
 
         path = self.workspace / export_file_name(self.course_state.learner, fmt)
         export(self.course_state.stamped_submission(), self.course_state.catalog, fmt, path)

@@ -12,10 +12,10 @@ from typing import Any
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
-from bmc_course.catalog import Catalog
-from bmc_course.content_models import CaseFile
-from bmc_course.course_state import CourseState
-from bmc_course.submission import submission_from_case
+from bmc_course.formats.submission import submission_from_case
+from bmc_course.model.catalog import Catalog
+from bmc_course.model.content_models import CaseFile
+from bmc_course.state.course_state import CourseState
 from bmc_course.widgets.findings_panel import CODE_LABEL, FindingsPanel
 from bmc_course.widgets.html_fragments import bullet_list, esc, heading, message_box
 from bmc_course.widgets.markdown_view import markdown_output

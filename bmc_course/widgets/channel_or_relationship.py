@@ -11,7 +11,7 @@ from typing import Any
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
-from bmc_course.catalog import Catalog
+from bmc_course.model.catalog import Catalog
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.stylesheet import style_tag
 from bmc_course.widgets.types_explorer import dimensions_html, variants_html

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
 from bmc_course.charts.png_renderer import PngRenderer
-from bmc_course.course_state import Change, CourseState
+from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import heading, message_box
 from bmc_course.widgets.state_view import StateView, one_line
 

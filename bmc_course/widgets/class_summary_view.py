@@ -12,13 +12,13 @@ from pathlib import Path
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
-from bmc_course.catalog import Catalog
 from bmc_course.charts.class_choices import plot_class_choices
 from bmc_course.charts.png_renderer import figure_png
-from bmc_course.classroom.intake import read_folder
-from bmc_course.classroom.report_html import render_class_report
-from bmc_course.classroom.summary import ClassSummary, summarise
-from bmc_course.safe_files import atomic_write_text
+from bmc_course.model.catalog import Catalog
+from bmc_course.reports.classroom.intake import read_folder
+from bmc_course.reports.classroom.report_html import render_class_report
+from bmc_course.reports.classroom.summary import ClassSummary, summarise
+from bmc_course.state.safe_files import atomic_write_text
 from bmc_course.widgets.chart_view import png_output
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.stylesheet import style_tag

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
-from bmc_course.course_state import Change, CourseState
+from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import esc
 from bmc_course.widgets.markdown_view import markdown_output
 from bmc_course.widgets.state_view import StateView, StatusLine

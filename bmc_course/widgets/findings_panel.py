@@ -10,8 +10,8 @@ from collections.abc import Collection, Sequence
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
-from bmc_course.checks import Finding
-from bmc_course.course_state import Change, CourseState
+from bmc_course.logic.checks import Finding
+from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import esc, heading, message_box, severity_badge
 from bmc_course.widgets.state_view import StateView
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from bmc_course.content_models import Severity
+from bmc_course.model.content_models import Severity
 
 SEVERITY_LABEL: dict[str, str] = {"problem": "Problem", "warning": "Warning", "info": "Note"}
 # A shape per severity as well as a colour, so the badge reads without colour vision.

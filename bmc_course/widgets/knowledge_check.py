@@ -11,8 +11,8 @@ from typing import Any
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
-from bmc_course.content_models import QuizQuestion
-from bmc_course.course_state import Change, CourseState
+from bmc_course.model.content_models import QuizQuestion
+from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.state_view import StateView, StatusLine
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
-from bmc_course.checks import relationship_cost_per_customer
-from bmc_course.course_state import Change, CourseState
+from bmc_course.logic.checks import relationship_cost_per_customer
+from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import esc, heading, message_box, money
 from bmc_course.widgets.state_view import StateView, StatusLine
 from bmc_course.widgets.toggles import labelled_toggle

@@ -12,9 +12,9 @@ from typing import Any
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
-from bmc_course.content_models import Archetype
-from bmc_course.course_state import Change, CourseState
-from bmc_course.submission import MAX_CUSTOMERS, MAX_REVENUE_PER_CUSTOMER, SegmentChoice
+from bmc_course.formats.submission import MAX_CUSTOMERS, MAX_REVENUE_PER_CUSTOMER, SegmentChoice
+from bmc_course.model.content_models import Archetype
+from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import bullet_list, count, esc, heading, money
 from bmc_course.widgets.state_view import StateView, StatusLine
 

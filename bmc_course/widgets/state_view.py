@@ -14,8 +14,8 @@ from typing import Any, ClassVar
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
-from bmc_course.course_state import Change, CourseState
-from bmc_course.input_errors import InputError
+from bmc_course.model.input_errors import InputError
+from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import message_box
 from bmc_course.widgets.stylesheet import style_tag
 

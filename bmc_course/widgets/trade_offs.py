@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
 from bmc_course import charts
-from bmc_course.course_state import CourseState
+from bmc_course.state.course_state import CourseState
 from bmc_course.widgets.chart_view import ChartView
 from bmc_course.widgets.html_fragments import heading
 from bmc_course.widgets.state_view import ViewGroup

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bmc_course.catalog import Catalog
-from bmc_course.content_models import RelationshipType
+from bmc_course.model.catalog import Catalog
+from bmc_course.model.content_models import RelationshipType
 from bmc_course.widgets.html_fragments import bullet_list, chips, esc, money, scale_bar
 
 SCALES_NOTE = "Teaching assumptions on 1-to-5 scales, not measured data."

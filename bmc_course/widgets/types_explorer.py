@@ -7,8 +7,8 @@ from typing import Any
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
 from bmc_course import charts
-from bmc_course.catalog import Catalog
-from bmc_course.course_state import CourseState
+from bmc_course.model.catalog import Catalog
+from bmc_course.state.course_state import CourseState
 from bmc_course.widgets.chart_view import ChartView
 from bmc_course.widgets.html_fragments import esc, heading
 from bmc_course.widgets.stylesheet import style_tag

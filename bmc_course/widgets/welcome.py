@@ -16,11 +16,11 @@ from typing import Any
 
 import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 
-from bmc_course.course_state import Change
-from bmc_course.input_errors import SubmissionError
-from bmc_course.safe_files import move_aside
-from bmc_course.session import CourseSession
-from bmc_course.submission import Submission, load_checked_submission
+from bmc_course.formats.submission import Submission, load_checked_submission
+from bmc_course.model.input_errors import SubmissionError
+from bmc_course.state.course_state import Change
+from bmc_course.state.safe_files import move_aside
+from bmc_course.state.session import CourseSession
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.state_view import EVERY_CHANGE, StateView, StatusLine, one_line
 

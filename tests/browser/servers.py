@@ -1,7 +1,7 @@
 """Real servers for the browser tests, started the way the product starts them.
 
 JupyterLab runs with the command line and environment of ``bmc-course start``
-(:mod:`bmc_course.lab_server`): 127.0.0.1, a fresh token, the workspace as root.
+(:mod:`bmc_course.app.lab_server`): 127.0.0.1, a fresh token, the workspace as root.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bmc_course import demo_server, lab_server
-from bmc_course.progress_store import PROGRESS_ENV_VAR
-from bmc_course.server_process import stop
-from bmc_course.workspace import prepare_workspace
+from bmc_course.app import demo_server, lab_server
+from bmc_course.app.server_process import stop
+from bmc_course.app.workspace import prepare_workspace
+from bmc_course.state.progress_store import PROGRESS_ENV_VAR
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 
-from bmc_course.progress_store import PROGRESS_FILE_NAME
+from bmc_course.state.progress_store import PROGRESS_FILE_NAME
 from tests.browser.lab_page import (
     WIDGET_TIMEOUT,
     open_and_run,
@@ -20,7 +20,7 @@ from tests.browser.lab_page import (
     shot,
 )
 from tests.browser.servers import RunningServer
-from tests.test_export import TagCollector
+from tests.support.html_tags import TagCollector
 
 HOSTILE_NAME = "Ana <img src=x onerror=alert(1)> <script>alert(2)</script>"
 OWN_SEGMENT = "Weekend <b>cyclists</b>"

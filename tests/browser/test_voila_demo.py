@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from bmc_course.catalog import load_catalog
+from bmc_course.model.catalog import load_catalog
 from tests.browser.lab_page import WIDGET_TIMEOUT, shot
 from tests.browser.servers import RunningServer
 from tests.browser.test_lab_learner_flow import assert_charts_drawn

@@ -1,0 +1,64 @@
+"""Turn each relationship choice into testable assumptions ("test and iterate").
+
+Pure logic: every chosen type's assumption templates (from content) are filled
+in with the segment, and every segment not yet validated gets an assumption
+about what it expects, to be checked in interviews before anything is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from bmc_course.logic.checks import SegmentLike, chosen_types
+from bmc_course.model.catalog import Catalog
+from bmc_course.model.content_models import TestMethod
+
+
+@dataclass(frozen=True)
+class TestableAssumption:
+    """A statement to test, how to test it, and what result would settle it."""
+
+    __test__ = False  # not a pytest test class, despite the name
+
+    segment_id: str
+    type_id: str | None
+    statement: str
+    method: TestMethod
+    signal: str
+
+    def to_dict(self) -> dict[str, str | None]:
+        return asdict(self)
+
+
+def plan_for_segment(segment: SegmentLike, catalog: Catalog) -> list[TestableAssumption]:
+    """The assumptions behind one segment's relationship choices."""
+    plan = []
+    archetype = catalog.archetypes.get(segment.archetype)
+    if not segment.validated and archetype is not None:
+        plan.append(
+            TestableAssumption(
+                segment.id,
+                None,
+                f"{segment.name} expect this kind of relationship: {archetype.expects}",
+                "interview",
+                "Most interviewees describe, unprompted, the kind of contact you planned.",
+            )
+        )
+    for relationship in chosen_types(segment, catalog):
+        for test in relationship.tests:
+            plan.append(
+                TestableAssumption(
+                    segment.id,
+                    relationship.id,
+                    test.assumption.replace("{segment}", segment.name),
+                    test.method,
+                    test.signal,
+                )
+            )
+    return plan
+
+
+def plan_tests(segments: Iterable[SegmentLike], catalog: Catalog) -> list[TestableAssumption]:
+    """The assumptions behind every segment's relationship choices, in segment order."""
+    return [a for segment in segments for a in plan_for_segment(segment, catalog)]

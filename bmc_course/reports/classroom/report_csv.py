@@ -1,0 +1,41 @@
+"""The per-learner table as CSV, safe to open in a spreadsheet (see ``csv_safe``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from bmc_course.reports.classroom.csv_safe import neutralise
+from bmc_course.reports.classroom.summary import ClassSummary
+
+COLUMNS = (
+    "learner",
+    "file",
+    "segments",
+    "relationship types",
+    "findings",
+    "problems",
+    "quiz correct",
+    "quiz answered",
+)
+
+
+def learners_csv(summary: ClassSummary) -> str:
+    """One row per learner; every cell of learner text neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in summary.learners:
+        writer.writerow(
+            [
+                neutralise(row.learner),
+                neutralise(row.file),
+                row.segments,
+                neutralise(", ".join(row.types)),
+                row.findings,
+                row.problems,
+                row.quiz_correct,
+                row.quiz_answered,
+            ]
+        )
+    return buffer.getvalue()

@@ -1,0 +1,149 @@
+"""What a class chose and where its reasoning breaks: pure data from accepted submissions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bmc_course.logic.checks import check_segments
+from bmc_course.model.catalog import Catalog
+from bmc_course.reports.classroom.gc_pause import cycle_collector_paused
+from bmc_course.reports.classroom.intake import Intake
+
+EXAMPLES_PER_FINDING = 3
+
+
+@dataclass(frozen=True)
+class LearnerRow:
+    file: str
+    learner: str
+    segments: int
+    types: tuple[str, ...]  # relationship type names, in catalog order
+    findings: int
+    problems: int
+    quiz_correct: int
+    quiz_answered: int
+
+
+@dataclass(frozen=True)
+class FindingCount:
+    code: str
+    learners: int  # learners with at least one such finding
+    occurrences: int
+    examples: tuple[str, ...]  # a few learner names (or files)
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question_id: str
+    lesson_id: str
+    prompt: str
+    answered: int
+    correct: int
+
+    @property
+    def share_correct(self) -> float | None:
+        return self.correct / self.answered if self.answered else None
+
+
+@dataclass
+class ClassSummary:
+    folder: str
+    accepted: int
+    rejected: list[tuple[str, str]]  # (file, reason)
+    duplicates: list[tuple[str, str, str]]  # (file, learner, kept file)
+    segments: int
+    by_archetype: dict[str, Counter[str]] = field(default_factory=dict)  # archetype → type counts
+    segments_by_archetype: Counter[str] = field(default_factory=Counter)
+    findings: list[FindingCount] = field(default_factory=list)
+    quiz: list[QuestionResult] = field(default_factory=list)
+    learners: list[LearnerRow] = field(default_factory=list)
+
+
+def summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
+    """Count choices per archetype, findings across the class, quiz results, one row per learner."""
+    with cycle_collector_paused():
+        return _summarise(intake, catalog)
+
+
+def _summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
+    summary = ClassSummary(
+        folder=str(intake.folder),
+        accepted=len(intake.accepted),
+        rejected=[(r.file, r.reason) for r in intake.rejected],
+        duplicates=[(d.file, d.learner, d.kept) for d in intake.duplicates],
+        segments=0,
+    )
+    type_rank = {type_id: rank for rank, type_id in enumerate(catalog.types)}
+    finding_learners: dict[str, list[str]] = {}
+    finding_total: Counter[str] = Counter()
+    answered: Counter[str] = Counter()
+    correct: Counter[str] = Counter()
+    correct_answers = catalog.correct_answers
+    by_archetype = summary.by_archetype
+    segments_by_archetype = summary.segments_by_archetype
+    for item in intake.accepted:
+        submission = item.submission
+        who = submission.learner.strip() or item.file
+        segments = submission.segments
+        summary.segments += len(segments)
+        used: dict[str, str] = {}  # type id → name, for the learner's row
+        for segment in segments:
+            segments_by_archetype[segment.archetype] += 1
+            counts = by_archetype.get(segment.archetype)
+            if counts is None:
+                counts = by_archetype[segment.archetype] = Counter()
+            for relationship in catalog.types_among(segment.relationships):
+                counts[relationship.id] += 1
+                used[relationship.id] = relationship.name
+        findings = check_segments(segments, catalog)
+        codes: set[str] = set()
+        problems = 0
+        for finding in findings:
+            codes.add(finding.code)
+            finding_total[finding.code] += 1
+            problems += finding.severity == "problem"
+        for code in codes:
+            finding_learners.setdefault(code, []).append(who)
+        # the learner's score as ``quiz_score`` counts it, and the class's tally per question
+        right = total = 0
+        for question_id, answer in submission.quiz.items():
+            expected = correct_answers.get(question_id)
+            if expected is not None:
+                total += 1
+                answered[question_id] += 1
+                if answer == expected:
+                    right += 1
+                    correct[question_id] += 1
+        summary.learners.append(
+            LearnerRow(
+                file=item.file,
+                learner=submission.learner,
+                segments=len(segments),
+                types=tuple(used[t] for t in sorted(used, key=type_rank.__getitem__)),
+                findings=len(findings),
+                problems=problems,
+                quiz_correct=right,
+                quiz_answered=total,
+            )
+        )
+    summary.findings = sorted(
+        (
+            FindingCount(
+                code,
+                len(names),
+                finding_total[code],
+                tuple(names[:EXAMPLES_PER_FINDING]),
+            )
+            for code, names in finding_learners.items()
+        ),
+        key=lambda f: (-f.learners, -f.occurrences, f.code),
+    )
+    lesson_of = {q.id: lesson for lesson, quiz in catalog.quizzes.items() for q in quiz.questions}
+    summary.quiz = [
+        QuestionResult(qid, lesson_of[qid], q.prompt, answered[qid], correct[qid])
+        for qid, q in catalog.questions.items()
+        if answered[qid]
+    ]
+    summary.quiz.sort(key=lambda r: (r.share_correct or 0.0, r.question_id))
+    return summary

@@ -1,0 +1,337 @@
+"""The learner's course state: one plain object that widgets read, write and listen to.
+
+No business rule lives in a widget: every change goes through a method here,
+which validates it, updates the underlying :class:`Submission` and notifies
+listeners (the progress store saves; views redraw). Pure Python: no Jupyter
+imports.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from bmc_course.formats.submission import SegmentChoice, Submission, catalog_issues, quiz_score
+from bmc_course.logic.checks import Finding, check_segments
+from bmc_course.model.catalog import Catalog
+from bmc_course.model.content_models import MOTIVATION_IDS
+from bmc_course.model.input_errors import InputIssue, SubmissionError
+
+
+class StateError(ValueError):
+    """A change the learner asked for cannot be made (the message says why, in one line)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed: ``kind`` (e.g. ``"segment"``), and the segment id when there is one."""
+
+    kind: str
+    segment_id: str | None = None
+
+
+Listener = Callable[[Change], None]
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug[:40] or "segment"
+
+
+class CourseState:
+    """The learner's business, segments, relationship choices, quiz answers and progress."""
+
+    def __init__(self, catalog: Catalog, submission: Submission | None = None) -> None:
+        self.catalog = catalog
+        self._submission = submission.model_copy(deep=True) if submission else Submission()
+        self._listeners: list[Listener] = []
+        self._last_listeners: list[Listener] = []
+        self._before: list[Callable[[], None]] = []
+        self._syncing = False
+        self._batch_depth = 0
+        self._pending: list[Change] = []
+
+    # -- listening -----------------------------------------------------------------
+
+    def observe(self, listener: Listener, *, last: bool = False) -> None:
+        """Call ``listener(change)`` after every change; ``last`` ones after all the others."""
+        (self._last_listeners if last else self._listeners).append(listener)
+
+    def unobserve(self, listener: Listener) -> None:
+        """Stop calling ``listener``."""
+        for listeners in (self._listeners, self._last_listeners):
+            if listener in listeners:
+                listeners.remove(listener)
+
+    def before_change(self, hook: Callable[[], None]) -> None:
+        """Call ``hook()`` before every change (the progress store reloads a file changed elsewhere)."""
+        self._before.append(hook)
+
+    def _begin(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            for hook in self._before:
+                hook()
+        finally:
+            self._syncing = False
+
+    def _changed(self, change: Change) -> None:
+        if self._batch_depth:
+            self._pending.append(change)
+            return
+        for listener in [*self._listeners, *self._last_listeners]:
+            listener(change)
+
+    def batch(self) -> _Batch:
+        """``with state.batch():`` — several changes, one notification at the end."""
+        return _Batch(self)
+
+    # -- reading -----------------------------------------------------------------------
+
+    @property
+    def submission(self) -> Submission:
+        """A copy of the current data in the submission format."""
+        return self._submission.model_copy(deep=True)
+
+    @property
+    def learner(self) -> str:
+        return self._submission.learner
+
+    @property
+    def business(self) -> str:
+        return self._submission.business
+
+    @property
+    def segments(self) -> list[SegmentChoice]:
+        """The segments (read-only copies; change them through the methods)."""
+        return [s.model_copy(deep=True) for s in self._submission.segments]
+
+    def segment(self, segment_id: str) -> SegmentChoice:
+        """One segment by id (a copy)."""
+        return self._find(segment_id).model_copy(deep=True)
+
+    def _find(self, segment_id: str) -> SegmentChoice:
+        for segment in self._submission.segments:
+            if segment.id == segment_id:
+                return segment
+        raise StateError(f"there is no segment with id {segment_id!r}")
+
+    @property
+    def quiz(self) -> dict[str, str]:
+        return dict(self._submission.quiz)
+
+    @property
+    def completed_steps(self) -> list[str]:
+        """Lesson ids the learner has finished, in course order."""
+        done = set(_string_list(getattr(self._submission, "completed_steps", [])))
+        return [lesson_id for lesson_id in self.catalog.lessons if lesson_id in done]
+
+    def findings(self) -> list[Finding]:
+        """The checks run on the current choices, most severe first."""
+        return check_segments(self._submission.segments, self.catalog)
+
+    def quiz_score(self) -> tuple[int, int]:
+        """(correct, answered)."""
+        return quiz_score(self._submission, self.catalog)
+
+    # -- changing ------------------------------------------------------------------------
+
+    def set_learner(self, name: str) -> None:
+        self._set_top("learner", name)
+
+    def set_business(self, text: str) -> None:
+        self._set_top("business", text)
+
+    def _set_top(self, field: str, value: str) -> None:
+        self._begin()
+        if getattr(self._submission, field) == value:
+            return
+        self._assign(self._submission, field, value)
+        self._changed(Change(field))
+
+    def add_segment(
+        self,
+        name: str,
+        archetype: str,
+        *,
+        revenue_per_customer: float | None = None,
+        customers: int = 1000,
+        validated: bool = False,
+    ) -> str:
+        """Add a segment (an archetype's typical revenue unless given); return its new id."""
+        self._begin()
+        if archetype not in self.catalog.archetypes:
+            raise StateError(
+                f"unknown archetype {archetype!r}; expected one of {', '.join(self.catalog.archetypes)}"
+            )
+        name = name.strip()
+        if not name:
+            raise StateError("give the segment a name")
+        if revenue_per_customer is None:
+            revenue_per_customer = self.catalog.archetypes[archetype].revenue_band.typical
+        taken = {s.id for s in self._submission.segments}
+        base = _slug(name)
+        segment_id, n = base, 2
+        while segment_id in taken:
+            segment_id, n = f"{base}-{n}", n + 1
+        try:
+            segment = SegmentChoice(
+                id=segment_id,
+                name=name,
+                archetype=archetype,
+                revenue_per_customer=revenue_per_customer,
+                customers=customers,
+                validated=validated,
+            )
+        except ValueError as error:
+            raise StateError(_first_error(error)) from None
+        self._submission.segments.append(segment)
+        self._changed(Change("segments", segment_id))
+        return segment_id
+
+    def remove_segment(self, segment_id: str) -> None:
+        self._begin()
+        segment = self._find(segment_id)
+        self._submission.segments.remove(segment)
+        self._changed(Change("segments", segment_id))
+
+    def update_segment(self, segment_id: str, **fields: Any) -> None:
+        """Change fields of a segment (name, archetype, revenue_per_customer, customers, validated)."""
+        allowed = {"name", "archetype", "revenue_per_customer", "customers", "validated"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise StateError(f"cannot change {', '.join(sorted(unknown))} of a segment this way")
+        if "archetype" in fields and fields["archetype"] not in self.catalog.archetypes:
+            raise StateError(f"unknown archetype {fields['archetype']!r}")
+        self._begin()
+        segment = self._find(segment_id)
+        changed = False
+        for field, value in fields.items():
+            if getattr(segment, field) != value:
+                self._assign(segment, field, value)
+                changed = True
+        if changed:
+            self._changed(Change("segment", segment_id))
+
+    def set_relationships(self, segment_id: str, relationships: Iterable[str]) -> None:
+        """Choose the relationship types (ids, in order) for a segment."""
+        chosen = list(dict.fromkeys(relationships))
+        unknown = [r for r in chosen if r not in self.catalog.types]
+        if unknown:
+            raise StateError(f"unknown relationship type {unknown[0]!r}")
+        self._set_segment_list(segment_id, "relationships", chosen)
+
+    def toggle_relationship(self, segment_id: str, type_id: str, on: bool) -> None:
+        """Add or remove one relationship type for a segment."""
+        self._begin()
+        current = self._find(segment_id).relationships
+        wanted = [*current, type_id] if on and type_id not in current else current
+        if not on:
+            wanted = [r for r in current if r != type_id]
+        self.set_relationships(segment_id, wanted)
+
+    def set_motivations(self, segment_id: str, motivations: Iterable[str]) -> None:
+        """The lifecycle goals (acquisition / retention / boosting sales) for a segment."""
+        chosen = [m for m in MOTIVATION_IDS if m in set(motivations)]
+        unknown = set(motivations) - set(MOTIVATION_IDS)
+        if unknown:
+            raise StateError(f"unknown motivation {sorted(unknown)[0]!r}")
+        self._set_segment_list(segment_id, "motivations", chosen)
+
+    def _set_segment_list(self, segment_id: str, field: str, values: list[str]) -> None:
+        self._begin()
+        segment = self._find(segment_id)
+        if getattr(segment, field) == values:
+            return
+        self._assign(segment, field, values)
+        self._changed(Change("segment", segment_id))
+
+    def answer(self, question_id: str, option_id: str) -> bool:
+        """Record a knowledge-check answer; return whether it is correct."""
+        question = self.catalog.questions.get(question_id)
+        if question is None:
+            raise StateError(f"unknown question {question_id!r}")
+        if option_id not in {o.id for o in question.options}:
+            raise StateError(f"question {question_id!r} has no option {option_id!r}")
+        self._begin()
+        if self._submission.quiz.get(question_id) != option_id:
+            self._submission.quiz[question_id] = option_id
+            self._changed(Change("quiz"))
+        return question.correct_option.id == option_id
+
+    def mark_step_done(self, lesson_id: str, done: bool = True) -> None:
+        """Record that the learner finished (or reopened) a course step."""
+        if lesson_id not in self.catalog.lessons:
+            raise StateError(f"unknown course step {lesson_id!r}")
+        self._begin()
+        steps = set(self.completed_steps)
+        new = steps | {lesson_id} if done else steps - {lesson_id}
+        if new == steps:
+            return
+        ordered = [lesson for lesson in self.catalog.lessons if lesson in new]
+        self._submission.__pydantic_extra__ = dict(self._submission.__pydantic_extra__ or {})
+        self._submission.__pydantic_extra__["completed_steps"] = ordered
+        self._changed(Change("steps"))
+
+    def replace(self, submission: Submission) -> None:
+        """Load a whole submission (e.g. resuming from an exported file), checked against the catalog."""
+        issues = catalog_issues(submission, self.catalog, file="submission")
+        if issues:
+            raise SubmissionError(issues)
+        self._submission = submission.model_copy(deep=True)
+        self._changed(Change("all"))
+
+    def stamped_submission(self) -> Submission:
+        """A copy with ``saved_at`` set to now (what gets written to disk)."""
+        submission = self.submission
+        submission.saved_at = datetime.now(UTC).isoformat(timespec="seconds")
+        return submission
+
+    @staticmethod
+    def _assign(target: Any, field: str, value: Any) -> None:
+        try:
+            setattr(target, field, value)
+        except ValueError as error:
+            raise StateError(_first_error(error)) from None
+
+
+class _Batch:
+    def __init__(self, state: CourseState) -> None:
+        self.state = state
+
+    def __enter__(self) -> CourseState:
+        self.state._batch_depth += 1
+        return self.state
+
+    def __exit__(self, *exc: object) -> None:
+        state = self.state
+        state._batch_depth -= 1
+        if state._batch_depth == 0 and state._pending:
+            kinds = {c.kind for c in state._pending}
+            segment_ids = {c.segment_id for c in state._pending}
+            state._pending.clear()
+            single = segment_ids.pop() if len(segment_ids) == 1 else None
+            state._changed(Change(kinds.pop() if len(kinds) == 1 else "all", single))
+
+
+def _string_list(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _first_error(error: ValueError) -> str:
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        detail = errors(include_url=False)[0]
+        field = ".".join(str(p) for p in detail["loc"]) or "value"
+        return f"{field}: {detail['msg']}"
+    return str(error)
+
+
+def issue_lines(issues: Iterable[InputIssue]) -> list[str]:
+    """Issues as one-line strings (for showing in a notebook)."""
+    return [str(issue) for issue in issues]

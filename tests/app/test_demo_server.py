@@ -1,0 +1,81 @@
+"""Serving the demo: the Voilà command, its environment, and one real start and stop."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bmc_course.app import demo_server
+from bmc_course.app.lab_server import find_free_port, http_status
+from tests.support.cli_runner import run_cli
+
+
+def final_url(url: str) -> str:
+    """Where ``GET url`` ends after redirects (no proxies: this is our own machine)."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(url, timeout=30) as response:
+        return str(response.geturl())
+
+
+def test_command_serves_the_packaged_dashboard_on_localhost_without_the_token() -> None:
+    command = demo_server.build_demo_command(demo_server.dashboard_path(), port=8123)
+    assert demo_server.dashboard_path().is_file()
+    assert str(demo_server.dashboard_path()) in command
+    assert "--Voila.ip=127.0.0.1" in command and "--port=8123" in command
+    assert "--template=bmc-demo" in command and "--no-browser" in command
+    assert not [arg for arg in command if "token" in arg.lower() and "environ" not in arg]
+
+
+def test_environment_carries_the_token_and_finds_our_template() -> None:
+    env = demo_server.build_demo_environment("secret", base={"JUPYTER_PATH": "/elsewhere"})
+    assert env[demo_server.TOKEN_ENV_VAR] == "secret"
+    first = Path(env["JUPYTER_PATH"].split(":")[0])
+    template = first / "voila" / "templates" / "bmc-demo"
+    assert (template / "index.html.j2").is_file() and (template / "conf.json").is_file()
+    assert "cdn" not in (template / "index.html.j2").read_text(encoding="utf-8").lower().replace(
+        "cdn links", ""
+    )
+
+
+def test_demo_on_a_taken_port_is_a_one_line_error() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        _, err = run_cli(["demo", "--port", str(port), "--no-browser"], retcode=1)
+    assert err.count("\n") == 1 and f"port {port}" in err
+
+
+@pytest.mark.server
+def test_demo_serves_with_a_token_and_stops_on_ctrl_c() -> None:
+    port = find_free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bmc_course", "demo", "--no-browser", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        line = process.stdout.readline() if process.stdout else ""
+        assert f"http://127.0.0.1:{port}/?token=" in line, line
+        token = line.split("token=", 1)[1].split()[0]
+        deadline = time.monotonic() + 60
+        status = None
+        while time.monotonic() < deadline and status != 200:
+            status = http_status(f"http://127.0.0.1:{port}/?token={token}", timeout=30)
+        assert status == 200
+        assert final_url(f"http://127.0.0.1:{port}/?token=wrong").startswith(
+            f"http://127.0.0.1:{port}/login"
+        ), "a wrong token must land on the login page, not on the demo"
+    finally:
+        process.send_signal(subprocess.signal.SIGINT)  # type: ignore[attr-defined]
+        out, _ = process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert "The demo stopped." in out
+    assert "Traceback" not in out

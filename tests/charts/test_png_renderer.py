@@ -1,0 +1,134 @@
+"""The fast redraw path draws exactly the picture a full render draws."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+from PIL import Image
+
+from bmc_course import charts
+from bmc_course.charts import png_renderer
+from bmc_course.charts.layered import LayeredChart
+from bmc_course.charts.png_renderer import PngRenderer, figure_png
+from bmc_course.logic.checks import SegmentLike
+from bmc_course.model.catalog import Catalog
+from tests.conftest import SegmentFactory
+
+
+@pytest.fixture(autouse=True)
+def no_shared_pictures() -> None:
+    """Each test starts without pictures drawn by earlier tests."""
+    png_renderer._RECENT.clear()
+
+
+def pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+
+
+def learner_segments(make_segment: SegmentFactory, customers: int) -> list[SegmentLike]:
+    return [
+        make_segment(
+            id="a",
+            name="Athletes $5",
+            revenue_per_customer=60,
+            customers=customers,
+            relationships=["self_service", "automated_services"],
+        ),
+        make_segment(
+            id="b",
+            name="Teams",
+            archetype="business",
+            revenue_per_customer=900,
+            customers=300,
+            relationships=["personal_assistance"],
+        ),
+        make_segment(id="c", name="Stores", archetype="business", relationships=[]),
+    ]
+
+
+LAYERED: dict[str, Callable[[Catalog, Sequence[SegmentLike]], LayeredChart]] = {
+    "cost_vs_revenue": charts.layers_cost_vs_revenue,
+    "cost_personalisation_map": charts.layers_cost_personalisation_map,
+    "cost_growth": lambda catalog, segments: charts.layers_cost_growth(
+        catalog, sorted({r for s in segments for r in s.relationships})
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAYERED))
+def test_redraw_on_a_kept_background_matches_a_full_render(
+    name: str, catalog: Catalog, make_segment: SegmentFactory
+) -> None:
+    layers = LAYERED[name]
+    renderer = PngRenderer()
+    first = learner_segments(make_segment, customers=50_000)
+    second = learner_segments(make_segment, customers=60_000)
+    second[1] = make_segment(
+        id="b",
+        name="Teams",
+        archetype="business",
+        revenue_per_customer=900,
+        customers=300,
+        relationships=["personal_assistance", "communities"],
+    )
+    renderer.png(layers(catalog, first))
+    fast = renderer.png(layers(catalog, second))
+    assert renderer.background_draws == 1, "the background was not reused"
+    full = figure_png(layers(catalog, second).figure())
+    assert np.array_equal(pixels(fast), pixels(full))
+    # and the first picture's foreground is gone, not left under the second one
+    assert not np.array_equal(pixels(fast), pixels(renderer.png(layers(catalog, first))))
+
+
+def test_a_new_background_is_drawn_when_its_key_changes(
+    catalog: Catalog, make_segment: SegmentFactory
+) -> None:
+    renderer = PngRenderer()
+    small = [make_segment(revenue_per_customer=50, relationships=["self_service"])]
+    large = [make_segment(revenue_per_customer=5_000_000, relationships=["self_service"])]
+    renderer.png(charts.layers_cost_vs_revenue(catalog, small))
+    png = renderer.png(charts.layers_cost_vs_revenue(catalog, large))
+    assert renderer.background_draws == 2
+    full = figure_png(charts.plot_cost_vs_revenue(catalog, large))
+    assert np.array_equal(pixels(png), pixels(full))
+
+
+def test_a_plain_figure_is_rendered_whole(catalog: Catalog) -> None:
+    renderer = PngRenderer()
+    fig = charts.plot_lifecycle_coverage(catalog, [])
+    assert isinstance(fig, Figure)
+    png = renderer.png(fig)
+    assert png.startswith(b"\x89PNG") and renderer.background_draws == 0
+
+
+@pytest.mark.parametrize("name", sorted(LAYERED))
+def test_an_unchanged_chart_is_not_drawn_again(
+    name: str, catalog: Catalog, make_segment: SegmentFactory
+) -> None:
+    renderer = PngRenderer()
+    segments = learner_segments(make_segment, customers=50_000)
+    first = renderer.png(LAYERED[name](catalog, segments))
+    again = renderer.png(LAYERED[name](catalog, learner_segments(make_segment, customers=50_000)))
+    assert again == first and renderer.foreground_draws == 1
+    renamed = learner_segments(make_segment, customers=50_000)
+    renamed[0] = make_segment(
+        id="a", name="Runners", revenue_per_customer=60, relationships=["self_service"]
+    )
+    assert renderer.png(LAYERED[name](catalog, renamed)) != first
+    assert renderer.foreground_draws == 2
+
+
+def test_two_views_of_the_same_chart_draw_it_once(
+    catalog: Catalog, make_segment: SegmentFactory
+) -> None:
+    segments = learner_segments(make_segment, customers=50_000)
+    first, second = PngRenderer(), PngRenderer()
+    png = first.png(charts.layers_cost_vs_revenue(catalog, segments))
+    assert second.png(charts.layers_cost_vs_revenue(catalog, segments)) == png
+    assert (first.foreground_draws, second.foreground_draws) == (1, 0)
+    # a different chart never takes another's picture
+    assert second.png(charts.layers_cost_personalisation_map(catalog, segments)) != png

@@ -1,0 +1,150 @@
+"""The submission format: round trip, unknown fields kept, precise errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bmc_course.formats.submission import (
+    SCHEMA_VERSION,
+    catalog_issues,
+    load_checked_submission,
+    quiz_score,
+    read_submission_file,
+    submission_from_case,
+)
+from bmc_course.model.catalog import Catalog
+from bmc_course.model.input_errors import SubmissionError
+
+VALID: dict[str, Any] = {
+    "schema_version": 1,
+    "learner": "Ada <b>",
+    "business": "Cleats",
+    "segments": [
+        {
+            "id": "athletes",
+            "name": "Individual athletes",
+            "archetype": "mass_market",
+            "revenue_per_customer": 120,
+            "customers": 50000,
+            "validated": False,
+            "relationships": ["self_service", "automated_services"],
+            "motivations": ["acquisition", "retention"],
+            "colour": "blue",
+        }
+    ],
+    "quiz": {},
+    "saved_at": "2026-11-24T10:00:00+00:00",
+    "teacher_note": {"kept": True},
+}
+
+
+def _write(tmp_path: Path, data: Any, name: str = "s.json") -> Path:
+    path = tmp_path / name
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    elif isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def _error(path: Path) -> str:
+    with pytest.raises(SubmissionError) as caught:
+        read_submission_file(path)
+    (issue,) = caught.value.issues
+    assert issue.file == str(path)
+    return str(issue)
+
+
+def test_round_trip_keeps_unknown_fields(tmp_path: Path) -> None:
+    submission = read_submission_file(_write(tmp_path, VALID))
+    assert submission.to_json_dict() == VALID | {
+        "segments": [VALID["segments"][0] | {"revenue_per_customer": 120.0}]
+    }
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "an empty file"),
+        ('{"schema_version": 1, ', "valid JSON"),
+        (b"\xff\xfe{}", "UTF-8 text"),
+        ("[1, 2]", "a JSON list"),
+        ("{}", "schema_version"),
+        ('{"schema_version": 99}', "newer bmc-course"),
+        ('{"schema_version": 0}', "too old"),
+        ('{"schema_version": "1"}', "an integer"),
+    ],
+)
+def test_unreadable_files_get_one_clear_error(tmp_path: Path, content: Any, expected: str) -> None:
+    assert expected in _error(_write(tmp_path, content))
+
+
+def test_oversized_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, {"schema_version": 1, "business": "x" * 100})
+    with pytest.raises(SubmissionError) as caught:
+        read_submission_file(path, max_bytes=50)
+    assert "at most 50 bytes" in str(caught.value)
+
+
+def test_field_errors_name_entry_and_field(tmp_path: Path) -> None:
+    bad = json.loads(json.dumps(VALID))
+    bad["segments"][0]["customers"] = -5
+    bad["segments"][0]["validated"] = "yes"
+    with pytest.raises(SubmissionError) as caught:
+        read_submission_file(_write(tmp_path, bad))
+    by_field = {i.field: i for i in caught.value.issues}
+    assert set(by_field) == {"customers", "validated"}
+    assert by_field["customers"].entry == "segments[0] 'athletes'"
+    assert "-5" in by_field["customers"].found
+
+
+def test_absurd_numbers_are_refused(tmp_path: Path) -> None:
+    bad = json.loads(json.dumps(VALID))
+    bad["segments"][0]["revenue_per_customer"] = 1e15
+    with pytest.raises(SubmissionError):
+        read_submission_file(_write(tmp_path, bad))
+
+
+def test_catalog_ids_are_checked(tmp_path: Path, catalog: Catalog) -> None:
+    bad = json.loads(json.dumps(VALID))
+    bad["segments"][0]["archetype"] = "aliens"
+    bad["segments"][0]["relationships"] = ["self_service", "mind reading"]
+    bad["segments"].append(dict(bad["segments"][0]))
+    question = next(iter(catalog.questions.values()))
+    bad["quiz"] = {question.id: "zz", "retired-question": "a"}
+    path = _write(tmp_path, bad)
+    with pytest.raises(SubmissionError) as caught:
+        load_checked_submission(path, catalog)
+    fields = [(i.entry, i.field) for i in caught.value.issues]
+    assert ("segments[0] 'athletes'", "archetype") in fields
+    assert ("segments[0] 'athletes'", "relationships[1]") in fields
+    assert ("segments[1] 'athletes'", "id") in fields
+    assert ("quiz", question.id) in fields
+    assert all(field != "retired-question" for _, field in fields)
+
+
+def test_channel_terms_are_allowed_for_the_check_to_explain(catalog: Catalog) -> None:
+    case = catalog.cases["first-draft"]
+    submission = submission_from_case(case)
+    assert catalog_issues(submission, catalog, file="x") == []
+
+
+def test_quiz_score(catalog: Catalog) -> None:
+    questions = list(catalog.questions.values())[:3]
+    answers = {q.id: q.correct_option.id for q in questions[:2]}
+    wrong = next(o.id for o in questions[2].options if not o.correct)
+    answers[questions[2].id] = wrong
+    submission = submission_from_case(catalog.cases["cleat-maker"]).model_copy(
+        update={"quiz": answers}
+    )
+    assert quiz_score(submission, catalog) == (2, 3)
+
+
+def test_schema_version_is_current() -> None:
+    assert SCHEMA_VERSION == 1

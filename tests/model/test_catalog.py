@@ -1,0 +1,277 @@
+"""The built-in content validates; every error path names file, entry and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bmc_course.model.catalog import CONTENT_ENV_VAR, Catalog, load_catalog
+from bmc_course.model.content_models import ARCHETYPE_IDS, MOTIVATION_IDS, RELATIONSHIP_TYPE_IDS
+from bmc_course.model.input_errors import ContentError, InputIssue
+from bmc_course.model.paths import content_dir, notebooks_dir
+
+# --- the built-in content -----------------------------------------------------------------
+
+
+def test_builtin_types_and_archetypes(catalog: Catalog) -> None:
+    assert list(catalog.types) == list(RELATIONSHIP_TYPE_IDS)
+    assert list(catalog.archetypes) == list(ARCHETYPE_IDS)
+    assert list(catalog.motivations) == list(MOTIVATION_IDS)
+    assert "retail" in catalog.variants
+    for relationship in catalog.types.values():
+        assert len(relationship.examples) >= 3
+        assert "illustrative" in relationship.cost_model.note.lower()
+
+
+def test_builtin_dimensions_and_channel_distinction(catalog: Catalog) -> None:
+    assert {d.attribute for d in catalog.dimensions.values()} == {
+        "personalisation",
+        "long_term",
+        "two_way",
+    }
+    assert catalog.channels.distinction
+    assert len(catalog.channels.channels) >= 5
+
+
+def test_builtin_cases_lessons_quizzes(catalog: Catalog) -> None:
+    assert len(catalog.cases) >= 7
+    assert len(catalog.lessons) == 10
+    for lesson_id in catalog.lessons:
+        assert lesson_id in catalog.lesson_texts
+        assert len(catalog.quizzes[lesson_id].questions) >= 3, lesson_id
+
+
+def test_every_lesson_notebook_that_exists_is_listed(catalog: Catalog) -> None:
+    listed = {lesson.notebook for lesson in catalog.lessons.values()}
+    shipped = {path.name for path in notebooks_dir().glob("*.ipynb")}
+    assert shipped <= listed
+    assert "00_welcome.ipynb" in shipped
+
+
+def test_loading_is_cached(catalog: Catalog) -> None:
+    assert load_catalog(None) is catalog
+
+
+def test_environment_variable_selects_overlay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "cases").mkdir()
+    case = (content_dir() / "cases" / "cleat-maker.toml").read_text(encoding="utf-8")
+    (tmp_path / "cases" / "my-case.toml").write_text(
+        case.replace('id = "cleat-maker"', 'id = "my-case"'), encoding="utf-8"
+    )
+    monkeypatch.setenv(CONTENT_ENV_VAR, str(tmp_path))
+    assert "my-case" in load_catalog().cases
+    assert "cleat-maker" in load_catalog().cases
+
+
+def test_overlay_replaces_an_entry_by_id(tmp_path: Path) -> None:
+    types_file = (content_dir() / "relationship_types.toml").read_text(encoding="utf-8")
+    (tmp_path / "relationship_types.toml").write_text(
+        types_file.replace('name = "Self-service"', 'name = "Do it yourself"'), encoding="utf-8"
+    )
+    catalog = load_catalog(tmp_path)
+    assert catalog.types["self_service"].name == "Do it yourself"
+    assert list(catalog.types) == list(RELATIONSHIP_TYPE_IDS)
+
+
+def test_overlay_edits_are_picked_up(tmp_path: Path) -> None:
+    target = tmp_path / "relationship_types.toml"
+    target.write_text("schema_version = 1\n", encoding="utf-8")
+    load_catalog(tmp_path)
+    target.write_text("schema_version = 1\n[[types]]\nid = 'x'\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        load_catalog(tmp_path)
+
+
+# --- error paths: every message names file, entry, field -----------------------------------
+
+MINIMAL_TYPE = """
+[[types]]
+id = "{id}"
+name = "A type"
+summary = "One line."
+definition = "A paragraph."
+examples = ["one", "two", "three"]
+pros = ["cheap"]
+cons = ["slow"]
+fits_when = ["often"]
+not_fit_when = ["rarely"]
+human_contact = false
+motivations = ["retention"]
+[types.attributes]
+personalisation = {personalisation}
+cost_to_serve = 2
+scalability = 3
+two_way = 2
+long_term = 3
+[types.cost_model]
+setup_cost = 1000
+cost_per_customer = 2
+note = "Illustrative only."
+[[types.tests]]
+assumption = "{{segment}} will use it."
+method = "survey"
+signal = "Most say yes."
+"""
+
+
+def _issues(folder: Path) -> list[InputIssue]:
+    with pytest.raises(ContentError) as caught:
+        load_catalog(folder)
+    return caught.value.issues
+
+
+def _write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "relationship_types.toml",
+        "schema_version = 1\n" + MINIMAL_TYPE.format(id="kiosk", personalisation='"high"'),
+    )
+    (issue,) = _issues(tmp_path)
+    assert issue.file.endswith("relationship_types.toml")
+    assert issue.entry == "types[0] 'kiosk'"
+    assert issue.field == "attributes.personalisation"
+    assert "'high'" in issue.found and "integer" in issue.expected
+
+
+def test_out_of_range(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "relationship_types.toml",
+        "schema_version = 1\n" + MINIMAL_TYPE.format(id="kiosk", personalisation=9),
+    )
+    (issue,) = _issues(tmp_path)
+    assert (issue.entry, issue.field) == ("types[0] 'kiosk'", "attributes.personalisation")
+    assert "5" in issue.expected and "9" in issue.found
+
+
+def test_missing_field(tmp_path: Path) -> None:
+    text = MINIMAL_TYPE.format(id="kiosk", personalisation=2).replace('summary = "One line."\n', "")
+    _write(tmp_path, "relationship_types.toml", "schema_version = 1\n" + text)
+    (issue,) = _issues(tmp_path)
+    assert (issue.entry, issue.field) == ("types[0] 'kiosk'", "summary")
+    assert "missing" in issue.found
+
+
+def test_unknown_field_is_reported(tmp_path: Path) -> None:
+    text = MINIMAL_TYPE.format(id="kiosk", personalisation=2).replace("pros =", "prons =")
+    _write(tmp_path, "relationship_types.toml", "schema_version = 1\n" + text)
+    fields = {issue.field for issue in _issues(tmp_path)}
+    assert fields == {"prons", "pros"}
+
+
+def test_duplicate_id(tmp_path: Path) -> None:
+    one = MINIMAL_TYPE.format(id="kiosk", personalisation=2)
+    _write(tmp_path, "relationship_types.toml", "schema_version = 1\n" + one + one)
+    (issue,) = _issues(tmp_path)
+    assert (issue.entry, issue.field) == ("types[1] 'kiosk'", "id")
+    assert "duplicate of types[0]" in issue.found
+
+
+def test_unknown_id_in_a_case(tmp_path: Path) -> None:
+    case = (content_dir() / "cases" / "cleat-maker.toml").read_text(encoding="utf-8")
+    case = case.replace('"self_service"', '"telepathy"', 1)
+    _write(tmp_path, "cases/cleat-maker.toml", case)
+    (issue,) = _issues(tmp_path)
+    assert issue.file.endswith("cleat-maker.toml")
+    assert issue.entry.startswith("segments[")
+    assert issue.field.startswith("relationships[")
+    assert issue.found == "'telepathy'"
+    assert "self_service" in issue.expected
+
+
+def test_unknown_archetype_reference(tmp_path: Path) -> None:
+    archetypes = (content_dir() / "segment_archetypes.toml").read_text(encoding="utf-8")
+    _write(
+        tmp_path, "segment_archetypes.toml", archetypes.replace('"self_service"', '"self-serve"', 1)
+    )
+    (issue,) = _issues(tmp_path)
+    assert issue.field.startswith("typical_relationships")
+    assert issue.found == "'self-serve'"
+
+
+def test_not_toml(tmp_path: Path) -> None:
+    _write(tmp_path, "dimensions.toml", "schema_version = 1\n[[dimensions]\nid = x\n")
+    (issue,) = _issues(tmp_path)
+    assert issue.file.endswith("dimensions.toml")
+    assert issue.entry == "(file)"
+    assert issue.expected == "valid TOML" and "line 2" in issue.found
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    _write(tmp_path, "channels.toml", b"schema_version = 1\ndistinction = '\xff\xfe'\n")
+    (issue,) = _issues(tmp_path)
+    assert issue.expected == "UTF-8 text" and "0xff" in issue.found
+
+
+def test_future_schema_version(tmp_path: Path) -> None:
+    _write(tmp_path, "dimensions.toml", "schema_version = 2\n")
+    (issue,) = _issues(tmp_path)
+    assert issue.field == "schema_version" and "newer bmc-course" in issue.found
+
+
+def test_unknown_file_name(tmp_path: Path) -> None:
+    _write(tmp_path, "relationship-types.toml", "schema_version = 1\n")
+    (issue,) = _issues(tmp_path)
+    assert issue.file.endswith("relationship-types.toml")
+    assert "relationship_types.toml" in issue.expected
+
+
+def test_quiz_needs_exactly_one_correct_option(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "quizzes/welcome.toml",
+        """schema_version = 1
+lesson = "welcome"
+[[questions]]
+id = "x-1"
+prompt = "Which?"
+explanation = "Because."
+[[questions.options]]
+id = "a"
+text = "A"
+correct = true
+feedback = "Yes."
+[[questions.options]]
+id = "b"
+text = "B"
+correct = true
+feedback = "Also yes?"
+""",
+    )
+    (issue,) = _issues(tmp_path)
+    assert (issue.entry, issue.field) == ("questions[0] 'x-1'", "-")
+    assert issue.expected == "exactly one option with correct = true" and issue.found == "2"
+
+
+def test_three_mistakes_give_three_errors_at_once(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "relationship_types.toml",
+        "schema_version = 1\n" + MINIMAL_TYPE.format(id="kiosk", personalisation=0),
+    )
+    _write(tmp_path, "dimensions.toml", "not toml at all = = =")
+    case = (content_dir() / "cases" / "cleat-maker.toml").read_text(encoding="utf-8")
+    _write(tmp_path, "cases/cleat-maker.toml", case.replace('"business"', '"enterprise"', 1))
+    issues = _issues(tmp_path)
+    assert len(issues) == 3
+    assert {Path(i.file).name for i in issues} == {
+        "relationship_types.toml",
+        "dimensions.toml",
+        "cleat-maker.toml",
+    }
+    for issue in issues:
+        text = str(issue)
+        assert issue.file in text and issue.entry in text and issue.field in text
