@@ -5,24 +5,50 @@ these. The package face is lazy: importing one chart module loads only what
 that chart needs.
 """
 
+from typing import TYPE_CHECKING
+
 from bmc_course import lazy_exports
 
-_EXPORTS = {
-    "LayeredChart": "layered",
-    "crossovers": "cost_growth",
-    "first_crossovers": "cost_growth",
-    "layers_cost_growth": "cost_growth",
-    "layers_cost_personalisation_map": "cost_personalisation_map",
-    "layers_cost_vs_revenue": "cost_vs_revenue",
-    "plot_canvas_block": "canvas_block_picture",
-    "plot_cost_growth": "cost_growth",
-    "plot_cost_personalisation_map": "cost_personalisation_map",
-    "plot_cost_vs_revenue": "cost_vs_revenue",
-    "plot_lifecycle_coverage": "lifecycle_coverage",
-    "table_cost_growth": "cost_growth",
-    "table_cost_personalisation_map": "cost_personalisation_map",
-    "table_cost_vs_revenue": "cost_vs_revenue",
-    "table_lifecycle_coverage": "lifecycle_coverage",
-}
-__all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+if TYPE_CHECKING:
+    from bmc_course.charts.canvas_block_picture import plot_canvas_block
+    from bmc_course.charts.cost_growth import (
+        crossovers,
+        first_crossovers,
+        layers_cost_growth,
+        plot_cost_growth,
+        table_cost_growth,
+    )
+    from bmc_course.charts.cost_personalisation_map import (
+        layers_cost_personalisation_map,
+        plot_cost_personalisation_map,
+        table_cost_personalisation_map,
+    )
+    from bmc_course.charts.cost_vs_revenue import (
+        layers_cost_vs_revenue,
+        plot_cost_vs_revenue,
+        table_cost_vs_revenue,
+    )
+    from bmc_course.charts.layered import LayeredChart
+    from bmc_course.charts.lifecycle_coverage import (
+        plot_lifecycle_coverage,
+        table_lifecycle_coverage,
+    )
+
+__all__ = [
+    "LayeredChart",
+    "crossovers",
+    "first_crossovers",
+    "layers_cost_growth",
+    "layers_cost_personalisation_map",
+    "layers_cost_vs_revenue",
+    "plot_canvas_block",
+    "plot_cost_growth",
+    "plot_cost_personalisation_map",
+    "plot_cost_vs_revenue",
+    "plot_lifecycle_coverage",
+    "table_cost_growth",
+    "table_cost_personalisation_map",
+    "table_cost_vs_revenue",
+    "table_lifecycle_coverage",
+]
+__getattr__, __dir__ = lazy_exports(__name__, __file__)

@@ -5,12 +5,16 @@
 buttons and by ``bmc-course export``.
 """
 
+from typing import TYPE_CHECKING
+
 from bmc_course import lazy_exports
 
-_EXPORTS = {
-    "EXPORT_FORMATS": "canvas_export",
-    "export": "canvas_export",
-    "export_bytes": "canvas_export",
-}
-__all__ = sorted(_EXPORTS)
-__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+if TYPE_CHECKING:
+    from bmc_course.reports.export.canvas_export import EXPORT_FORMATS, export, export_bytes
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "export",
+    "export_bytes",
+]
+__getattr__, __dir__ = lazy_exports(__name__, __file__)
