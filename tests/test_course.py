@@ -59,8 +59,9 @@ def test_key_ideas_renders_the_lessons_markdown(session: CourseSession) -> None:
     assert output["data"]["text/markdown"] == session.catalog.lesson_texts[lesson]
 
 
+@pytest.mark.usefixtures("session")
 @pytest.mark.parametrize("call", [course.navigation, course.key_ideas, course.knowledge_check])
-def test_unknown_lesson_id(session: CourseSession, call: Callable[[str], Any]) -> None:
+def test_unknown_lesson_id(call: Callable[[str], Any]) -> None:
     with pytest.raises(ValueError, match="unknown lesson id 'nope'"):
         call("nope")
 
@@ -82,7 +83,8 @@ def test_rerunning_a_cell_closes_its_previous_widget(
     assert len(session.state._listeners) == listeners + 2 * added
 
 
-def test_without_cell_ids_nothing_is_closed(session: CourseSession) -> None:
+@pytest.mark.usefixtures("session")
+def test_without_cell_ids_nothing_is_closed() -> None:
     first = course.findings_panel()
     course.findings_panel()
     assert first.comm is not None

@@ -93,7 +93,7 @@ def _plot_type(ax: Axes, relationship: RelationshipType, index: int, **line: obj
         model.setup_cost / counts + model.cost_per_customer,
         color=style.colour(index),
         linestyle=style.linestyle(index),
-        **line,  # type: ignore[arg-type]
+        **line,  # type: ignore[arg-type]  # matplotlib's stubs type each keyword; our style dicts are dict[str, object]
     )
 
 
@@ -162,7 +162,7 @@ def layers_cost_growth(catalog: Catalog, type_ids: Sequence[str]) -> LayeredChar
                 (crossover.customers, crossover.cost),
                 fontsize=style.SMALL_SIZE - 1,
                 zorder=4,
-                **style.label_placement(  # type: ignore[arg-type]
+                **style.label_placement(  # type: ignore[arg-type]  # a dict of ha/va/xytext keywords; see style.label_placement
                     style.log_fraction(crossover.customers, 1, MAX_CUSTOMERS),
                     style.log_fraction(crossover.cost, low, high),
                 ),

@@ -92,7 +92,7 @@ def _ring_key(ax: Axes, segments: Sequence[SegmentLike]) -> None:
     """The legend: one ring style per segment. It depends on the segments, not on their
     picks, so it is drawn once with the background (under the rings: zorder 2.9 < 3)."""
     for index, segment in enumerate(segments):
-        ax.scatter([], [], label=style.plain(style.shorten(segment.name)), **_ring_style(index))  # type: ignore[arg-type]
+        ax.scatter([], [], label=style.plain(style.shorten(segment.name)), **_ring_style(index))  # type: ignore[arg-type]  # matplotlib's stubs type each keyword; our style dict is dict[str, object]
     ax.legend(
         title="Rings: chosen by segment",
         fontsize=style.SMALL_SIZE,
@@ -116,7 +116,7 @@ def _draw_rings(ax: Axes, catalog: Catalog, segments: Sequence[SegmentLike]) -> 
             [t.attributes.personalisation for t in picks],
             zorder=3,
             gid=f"segment:{segment.id}",
-            **_ring_style(index),  # type: ignore[arg-type]
+            **_ring_style(index),  # type: ignore[arg-type]  # matplotlib's stubs type each keyword; our style dict is dict[str, object]
         )
     if not any(s.relationships for s in segments):
         ax.text(

@@ -141,7 +141,7 @@ def layers_cost_vs_revenue(catalog: Catalog, segments: Sequence[SegmentLike]) ->
                 (revenue, cost),
                 fontsize=style.TEXT_SIZE,
                 zorder=4,
-                **style.label_placement(  # type: ignore[arg-type]
+                **style.label_placement(  # type: ignore[arg-type]  # a dict of ha/va/xytext keywords; see style.label_placement
                     style.log_fraction(revenue, low, high), style.log_fraction(cost, low, high)
                 ),
             )

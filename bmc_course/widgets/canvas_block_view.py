@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course.logic.canvas_block import CanvasBlock, SegmentBlock, build_canvas_block
 from bmc_course.model.input_errors import InputError

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course.formats.submission import submission_from_case
 from bmc_course.model.catalog import Catalog
@@ -41,7 +41,7 @@ def expected_html(case: CaseFile) -> str:
     return f"<p>{esc(text)}</p><p><strong>The idea:</strong> {esc(case.lesson)}</p>"
 
 
-class CaseExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+class CaseExplorer(widgets.VBox):
     """Choose a case; read its story; change its relationships in a sandbox; see the findings."""
 
     def __init__(self, catalog: Catalog, case_id: str | None = None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course.model.catalog import Catalog
 from bmc_course.widgets.html_fragments import esc, heading, message_box
@@ -64,7 +64,7 @@ def channels_table_html(catalog: Catalog) -> str:
     )
 
 
-class ChannelOrRelationship(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+class ChannelOrRelationship(widgets.VBox):
     """The distinction, the dimensions, the motivations, and a "channel or relationship?" tester."""
 
     def __init__(self, catalog: Catalog) -> None:

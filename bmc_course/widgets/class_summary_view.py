@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course.charts.class_choices import plot_class_choices
 from bmc_course.charts.png_renderer import figure_png
@@ -42,7 +42,7 @@ def _rows_table(headers: list[str], rows: list[list[object]]) -> str:
     return f'<table class="bmc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-class ClassSummaryView(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+class ClassSummaryView(widgets.VBox):
     """Folder box, "Summarise" button, progress bar, then the class at a glance."""
 
     def __init__(self, catalog: Catalog, folder: Path | None = None) -> None:

@@ -7,7 +7,7 @@ notebook in a new tab instead of reloading the page.
 
 from __future__ import annotations
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import esc

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course.formats.submission import Submission, submission_from_case
 from bmc_course.logic.demo_scene import BLANK, DEMO_STEPS, DemoScene
@@ -36,7 +36,7 @@ def sandbox_state(catalog: Catalog, case_id: str | None) -> CourseState:
     return CourseState(catalog, Submission(learner="Live demo"))
 
 
-class BusinessStep(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+class BusinessStep(widgets.VBox):
     """Step 1: the case's story, or a box to type the business being discussed."""
 
     def __init__(self, catalog: Catalog, state: CourseState, case_id: str | None) -> None:
@@ -64,7 +64,7 @@ class BusinessStep(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         super().__init__(children)
 
 
-class DemoDashboard(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+class DemoDashboard(widgets.VBox):
     """Scene bar + the five steps of the flow, revealed one at a time."""
 
     def __init__(self, catalog: Catalog, scene: DemoScene | None = None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course.model.content_models import QuizQuestion
 from bmc_course.state.course_state import Change, CourseState
@@ -29,7 +29,7 @@ def feedback_html(question: QuizQuestion, option_id: str) -> str:
     return message_box(body, "ok" if correct else "warning", escape=False)
 
 
-class QuestionView(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+class QuestionView(widgets.VBox):
     """One question: prompt, radio options, a check button and the feedback."""
 
     def __init__(self, question: QuizQuestion, number: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 
 def markdown_output(text: str, css_class: str = "bmc-markdown") -> Any:
@@ -24,7 +24,7 @@ def markdown_output(text: str, css_class: str = "bmc-markdown") -> Any:
     return output
 
 
-class KeyIdeas(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+class KeyIdeas(widgets.VBox):
     """A lesson's key ideas (its Markdown file from the content folder)."""
 
     def __init__(self, text: str, *, lesson_id: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course.formats.submission import MAX_CUSTOMERS, MAX_REVENUE_PER_CUSTOMER, SegmentChoice
 from bmc_course.model.content_models import Archetype
@@ -36,7 +36,7 @@ def archetype_card_html(archetype: Archetype) -> str:
     )
 
 
-class SegmentForm(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+class SegmentForm(widgets.VBox):
     """Name, closest archetype, revenue per customer, customers and "validated" inputs."""
 
     def __init__(self, course_state: CourseState, *, submit_label: str, css_class: str) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course.model.input_errors import InputError
 from bmc_course.state.course_state import Change, CourseState
@@ -36,7 +36,7 @@ def one_line(error: BaseException) -> str:
     return text[0] if text else type(error).__name__
 
 
-class StatusLine(widgets.HTML):  # type: ignore[misc]  # ipywidgets is untyped
+class StatusLine(widgets.HTML):
     """A one-line message under a form: what worked, or why a change was refused."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -64,7 +64,7 @@ class StatusLine(widgets.HTML):  # type: ignore[misc]  # ipywidgets is untyped
             self.error(one_line(error))
 
 
-class StateView(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+class StateView(widgets.VBox):
     """A box that redraws from a course state when a change of a kind it shows arrives."""
 
     REDRAW_ON: ClassVar[frozenset[str]] = SEGMENT_CHANGES
@@ -116,7 +116,7 @@ def close_tree(children: Any) -> None:
             child.close()
 
 
-class ViewGroup(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+class ViewGroup(widgets.VBox):
     """Several views shown together (with the stylesheet); closing it closes them all."""
 
     def __init__(self, parts: list[Any] | tuple[Any, ...], *, css_class: str) -> None:

@@ -6,7 +6,7 @@ state; the factories below are reused by the what-if and case views.
 
 from __future__ import annotations
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course import charts
 from bmc_course.state.course_state import CourseState

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course import charts
 from bmc_course.model.catalog import Catalog
@@ -78,7 +78,7 @@ def variants_html(catalog: Catalog) -> str:
     return "".join(parts)
 
 
-class TypesExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+class TypesExplorer(widgets.VBox):
     """The six types in full, compared, placed on the dimensions, and their cost at scale."""
 
     def __init__(self, course_state: CourseState) -> None:

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course.formats.submission import Submission, load_checked_submission
 from bmc_course.model.input_errors import SubmissionError

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import ipywidgets as widgets  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import ipywidgets as widgets
 
 from bmc_course.formats.submission import MAX_CUSTOMERS, MAX_REVENUE_PER_CUSTOMER
 from bmc_course.state.course_state import Change, CourseState
@@ -30,7 +30,7 @@ def _clamp(value: float, exponents: tuple[float, float]) -> float:
     return min(max(value, low), high)
 
 
-class SegmentSliders(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+class SegmentSliders(widgets.VBox):
     """The sliders of one segment; the owning view syncs them from the state."""
 
     def __init__(self, segment_id: str) -> None:

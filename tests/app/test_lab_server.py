@@ -182,7 +182,7 @@ def test_taken_port_is_a_one_line_error(listening_port: int) -> None:
 def test_run_lab_on_a_taken_port_starts_nothing(
     ws: Path, listening_port: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_process(*args: object, **kwargs: object) -> None:
+    def no_process(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("JupyterLab must not be started")
 
     monkeypatch.setattr(subprocess, "Popen", no_process)

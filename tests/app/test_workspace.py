@@ -254,7 +254,7 @@ def test_write_failure_is_a_workspace_error_naming_the_path(
     course: Path, ws: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Simulated rather than chmod-ed: the suite also runs as root, which ignores permissions.
-    def refuse(path: Path, data: bytes) -> None:
+    def refuse(path: Path, _data: bytes) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(workspace_module, "atomic_write_bytes", refuse)

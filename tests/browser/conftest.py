@@ -77,6 +77,6 @@ def page(
 
 
 @pytest.fixture(scope="session")
-def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def screenshots() -> Path:
     """Screenshots go to test-artifacts/screenshots/ (CI keeps it) — see README."""
     return screenshot_dir()

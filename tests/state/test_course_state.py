@@ -55,9 +55,9 @@ def test_batch_notifies_once(state: CourseState) -> None:
         (lambda s, i: s.update_segment(i, archetype="aliens"), "aliens"),
         (lambda s, i: s.update_segment(i, colour="red"), "colour"),
         (lambda s, i: s.set_motivations(i, ["fame"]), "fame"),
-        (lambda s, i: s.add_segment("  ", "niche"), "name"),
-        (lambda s, i: s.add_segment("X", "aliens"), "aliens"),
-        (lambda s, i: s.remove_segment("nope"), "nope"),
+        (lambda s, _i: s.add_segment("  ", "niche"), "name"),
+        (lambda s, _i: s.add_segment("X", "aliens"), "aliens"),
+        (lambda s, _i: s.remove_segment("nope"), "nope"),
     ],
 )
 def test_bad_changes_raise_state_error_and_change_nothing(
