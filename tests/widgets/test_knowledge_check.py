@@ -1,13 +1,10 @@
-"""Knowledge checks and course navigation: answers and steps saved, and restored next session."""
+"""Knowledge checks: answers recorded with feedback per option, and restored next session."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from bmc_course.state.session import CourseSession, open_session
-from bmc_course.widgets.course_nav import CourseNav
 from bmc_course.widgets.knowledge_check import KnowledgeCheck
 
 
@@ -58,34 +55,3 @@ def test_lesson_without_quiz_says_so(session: CourseSession) -> None:
     check = KnowledgeCheck(session.state, "a-lesson-without-a-quiz")
     assert check.questions == []
     assert "no knowledge check" in check.children[1].value
-
-
-def test_mark_step_done_and_back(session: CourseSession, tmp_path: Path) -> None:
-    lessons = list(session.catalog.lessons)
-    nav = CourseNav(session.state, lessons[1])
-    assert nav.progress.max == len(lessons)
-    assert nav.done_button.description == "Mark this step done"
-    nav.done_button.click()
-    assert session.state.completed_steps == [lessons[1]]
-    assert nav.progress.value == 1
-    assert "bmc-step-done" in nav.steps.value
-    assert nav.done_button.description.startswith("✓")
-    again = open_session(tmp_path / "p.json")
-    assert again.state.completed_steps == [lessons[1]]
-    nav.done_button.click()
-    assert session.state.completed_steps == []
-
-
-def test_navigation_links_to_neighbours(session: CourseSession) -> None:
-    lessons = list(session.catalog.lessons.values())
-    nav = CourseNav(session.state, lessons[1].id)
-    links = nav.links.outputs[0]["data"]["text/markdown"]
-    assert f"({lessons[2].notebook})" in links
-    assert f"({lessons[0].notebook})" in links
-    last = CourseNav(session.state, lessons[-1].id)
-    assert "last step" in last.links.outputs[0]["data"]["text/markdown"]
-
-
-def test_unknown_lesson_is_a_clear_error(session: CourseSession) -> None:
-    with pytest.raises(ValueError, match="unknown lesson id 'nope'"):
-        CourseNav(session.state, "nope")

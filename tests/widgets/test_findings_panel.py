@@ -1,0 +1,85 @@
+"""Findings panel: escaped finding cards, filtered by segment or code, under a summary line."""
+
+from __future__ import annotations
+
+from bmc_course.logic.checks import Finding
+from bmc_course.model.content_models import Severity
+from bmc_course.state.session import CourseSession
+from bmc_course.widgets.findings_panel import FindingsPanel, finding_html, summary_line
+
+
+def test_findings_panel_escapes_learner_text(session: CourseSession) -> None:
+    state = session.state
+    seg_id = state.add_segment("<b>Fans</b>", "mass_market", customers=10)
+    panel = FindingsPanel(state)
+    state.set_relationships(seg_id, ["dedicated_personal_assistance"])
+    assert "<b>Fans</b>" not in panel.text
+    assert "&lt;b&gt;Fans&lt;/b&gt;" in panel.text
+
+
+def test_findings_panel_filters(session: CourseSession) -> None:
+    state = session.state
+    seg_id = state.add_segment("Fans", "mass_market", customers=10)
+    other = state.add_segment("Teams", "business")
+    state.set_relationships(seg_id, ["self_service"])
+    state.set_relationships(other, ["self_service"])
+    only_one = FindingsPanel(state, segment_id=seg_id)
+    assert only_one.findings
+    assert {f.segment_id for f in only_one.findings} == {seg_id}
+    lifecycle = FindingsPanel(state, codes={"lifecycle_gap"})
+    # self-service serves acquisition and retention, not boosting sales: a note for each segment
+    assert [(f.code, f.severity, f.segment_id) for f in lifecycle.findings] == [
+        ("lifecycle_gap", "info", "fans"),
+        ("lifecycle_gap", "info", "teams"),
+    ]
+
+
+def test_findings_panel_summary_counts(session: CourseSession) -> None:
+    state = session.state
+    panel = FindingsPanel(state)
+    assert "No segments yet" in panel.text
+    seg_id = state.add_segment("Fans", "mass_market", customers=10)
+    state.set_relationships(seg_id, ["dedicated_personal_assistance"])
+    # 20,000 / 10 + 3,000 a customer against 100 of revenue (problem), cost to serve 5 for a
+    # price-driven segment (warning), nothing for acquisition (note)
+    assert '<p class="bmc-summary-line" aria-live="polite">1 problem · 1 warning · 1 note</p>' in (
+        panel.text
+    )
+
+
+def test_summary_line_counts_each_severity_in_words() -> None:
+    def finding(severity: Severity) -> Finding:
+        return Finding("lifecycle_gap", severity, "fans", None, "m", "s", "a")
+
+    assert summary_line([]) == "No findings: your choices fit the course's teaching assumptions."
+    assert summary_line([finding("info")]) == "1 note"
+    assert (
+        summary_line([finding("info"), finding("problem"), finding("problem"), finding("info")])
+        == "2 problems · 2 notes"
+    )
+    assert summary_line([finding("warning")] * 3) == "3 warnings"
+
+
+def test_finding_card_names_topic_segment_and_escapes_every_text() -> None:
+    card = finding_html(
+        Finding(
+            "no_human_fallback",
+            "warning",
+            "fans",
+            "self_service",
+            "<b>Fans</b> are served only by self-service",
+            "Add a phone line & a chat",
+            'Types marked "human_contact = false"',
+        ),
+        "<b>Fans</b>",
+    )
+    assert card.startswith(
+        '<div class="bmc-card bmc-finding bmc-finding-warning" '
+        'data-code="no_human_fallback" data-segment="fans">'
+    )
+    assert "<strong>Human fallback</strong>" in card
+    assert '<span class="bmc-muted">&lt;b&gt;Fans&lt;/b&gt;</span>' in card
+    assert "&lt;b&gt;Fans&lt;/b&gt; are served only by self-service" in card
+    assert "<strong>Try:</strong> Add a phone line &amp; a chat" in card
+    assert "Types marked &quot;human_contact = false&quot;" in card
+    assert "<b>" not in card
