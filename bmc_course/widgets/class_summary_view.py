@@ -1,8 +1,9 @@
 """The teacher's class summary in a notebook: choose a folder, read it with a progress bar, see the class.
 
-The same intake and summary as ``bmc-course class-summary``; the view only
-shows them (tables escape every piece of learner text) and can save the
-self-contained HTML report beside the folder.
+The same intake, summary and report as ``bmc-course class-summary`` (both call
+``reports/classroom/class_report.py``); the view only shows them (tables
+escape every piece of learner text) and can save the self-contained HTML
+report beside the folder.
 """
 
 from __future__ import annotations
@@ -15,10 +16,8 @@ import ipywidgets as widgets
 from bmc_course.charts.class_choices import plot_class_choices
 from bmc_course.charts.png_renderer import figure_png
 from bmc_course.model.catalog import Catalog
-from bmc_course.reports.classroom.intake import read_folder
-from bmc_course.reports.classroom.report_html import render_class_report
-from bmc_course.reports.classroom.summary import ClassSummary, summarise
-from bmc_course.state.safe_files import atomic_write_text
+from bmc_course.reports.classroom.class_report import summarise_folder, write_reports
+from bmc_course.reports.classroom.summary import ClassSummary
 from bmc_course.widgets.chart_view import png_output
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.stylesheet import style_tag
@@ -105,10 +104,9 @@ class ClassSummaryView(widgets.VBox):
             self.status.value = message_box(f"{folder} is not a folder.", "error")
             return
         self.progress.value = 0
-        intake = read_folder(
+        self.summary = summary = summarise_folder(
             folder, self.catalog, include=self.include.value or "*", progress=self._on_progress
         )
-        self.summary = summary = summarise(intake, self.catalog)
         self.save_button.disabled = False
         self.status.value = message_box(
             f"{len(summary.learners)} learners, {summary.segments} segments; "
@@ -188,6 +186,6 @@ class ClassSummaryView(widgets.VBox):
             return None
         folder = Path(self.summary.folder)
         target = folder.parent / REPORT_NAME
-        atomic_write_text(target, render_class_report(self.summary, self.catalog))
+        write_reports(self.summary, self.catalog, html=target)
         self.status.value = message_box(f"Wrote {target}", "ok")
         return target
