@@ -4,39 +4,24 @@ Shows the session's message (e.g. a progress file that had to be moved
 aside), the learner's name and business (saved as they are typed), what is
 done so far, and a file upload to resume from an exported JSON submission on
 another machine. An uploaded file is checked first; loading it asks for
-confirmation and keeps the current progress file beside it.
+confirmation and keeps the current progress file beside it (the file handling
+is in ``state/resume.py``).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
-from bmc_course.formats.submission import Submission, load_checked_submission
+from bmc_course.formats.submission import Submission
 from bmc_course.model.input_errors import SubmissionError
 from bmc_course.state.course_state import Change
-from bmc_course.state.safe_files import move_aside
+from bmc_course.state.resume import read_uploaded_submission, resume_from
 from bmc_course.state.session import CourseSession
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.state_view import EVERY_CHANGE, StateView, StatusLine, one_line
-
-
-def read_uploaded_submission(name: str, content: bytes, session: CourseSession) -> Submission:
-    """Check an uploaded file exactly like a submission file on disk; errors name the upload."""
-    safe_name = Path(name).name or "upload.json"
-    with tempfile.TemporaryDirectory(prefix="bmc-upload-") as folder:
-        path = Path(folder) / safe_name
-        path.write_bytes(content)
-        try:
-            return load_checked_submission(path, session.catalog)
-        except SubmissionError as error:
-            raise SubmissionError(
-                [dataclasses.replace(issue, file=safe_name) for issue in error.issues]
-            ) from None
 
 
 def upload_items(value: Any) -> list[tuple[str, bytes]]:
@@ -177,7 +162,7 @@ class WelcomeView(StateView):
         self.pending = None
         self.confirm_box.layout.display = "none"
         try:
-            submission = read_uploaded_submission(name, content, self.session)
+            submission = read_uploaded_submission(name, content, self.session.catalog)
         except SubmissionError as error:
             self.status.error(f"Could not load that file: {one_line(error)}")
             return
@@ -194,9 +179,7 @@ class WelcomeView(StateView):
         """Replace the state with the checked upload; return where the old progress file went."""
         if self.pending is None:
             return None
-        path = self.session.store.path
-        kept = move_aside(path, "before-upload") if path.exists() else None
-        self.course_state.replace(self.pending)
+        kept = resume_from(self.session, self.pending)
         self.pending = None
         return kept
 
