@@ -1,0 +1,54 @@
+"""``bmc-course start``: copy the course into a workspace and open it in JupyterLab."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from bmc_course.app.cli_arguments import add_server_arguments
+from bmc_course.app.cli_errors import CommandFailed
+
+if TYPE_CHECKING:
+    from bmc_course.app.cli_arguments import Subcommands
+
+DEFAULT_WORKSPACE = "bmc-course-workspace"
+
+
+def add_parser(commands: Subcommands) -> None:
+    """Add ``start`` and its arguments."""
+    parser = commands.add_parser(
+        "start",
+        help="copy the course into a workspace and open it in JupyterLab",
+        description=(
+            "Copy the course notebooks into a workspace folder (never overwriting a notebook you "
+            "changed: a newer course version is placed beside it) and open JupyterLab on it, "
+            "listening on 127.0.0.1 with a token. Stop it with Ctrl-C."
+        ),
+    )
+    parser.add_argument(
+        "--workspace",
+        metavar="DIR",
+        type=Path,
+        default=Path(DEFAULT_WORKSPACE),
+        help=f"the folder for your notebooks and progress (default: ./{DEFAULT_WORKSPACE})",
+    )
+    add_server_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Prepare the workspace, then run JupyterLab until it stops; its exit code."""
+    from bmc_course.app.lab_server import LabServerError, check_port_free, run_lab
+    from bmc_course.app.workspace import WorkspaceError, prepare_workspace
+
+    try:
+        if args.port is not None:
+            check_port_free(args.port)  # before touching the workspace
+        result = prepare_workspace(args.workspace)
+        for line in result.report_lines():
+            print(line, file=out)
+        code: int = run_lab(args.workspace, port=args.port, open_browser=not args.no_browser)
+    except (WorkspaceError, LabServerError) as error:
+        raise CommandFailed(str(error)) from None
+    return code
