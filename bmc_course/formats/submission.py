@@ -1,20 +1,29 @@
-"""The learner's canvas block as saved data: the submission / progress format.
+"""The learner's canvas block as saved data: the submission / progress format, version 2.
 
 This is the contract of DESIGN.md ("Submission / progress file"): JSON,
-UTF-8, ``schema_version``, unknown fields kept. Loading validates the shape
-here and the ids against the catalog, and reports every problem with file,
-entry and field.
+UTF-8, ``schema_version``, unknown fields kept. Loading upgrades older
+versions (:mod:`bmc_course.formats.upgrades`), validates the shape here and
+the ids against the catalog, and reports every problem with file, entry and
+field. Each version's JSON Schema is frozen in ``formats/schemas/``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from bmc_course.formats.limits import (
+    MAX_CUSTOMER_YEARS,
+    MAX_CUSTOMERS,
+    MAX_NOTES_CHARS,
+    MAX_REVENUE_PER_CUSTOMER,
+    MAX_SUBMISSION_BYTES,
+    SegmentSlug,
+)
+from bmc_course.formats.upgrades import SCHEMA_VERSION, upgrade
 from bmc_course.model.catalog import Catalog
 from bmc_course.model.content_models import CaseFile, Motivation
 from bmc_course.model.input_errors import (
@@ -27,16 +36,21 @@ from bmc_course.model.input_errors import (
     issues_from_validation,
 )
 
-SCHEMA_VERSION = 1
-MAX_SUBMISSION_BYTES = 1_000_000
-# Upper bounds that catch typos (an extra three zeros) without limiting real businesses.
-MAX_REVENUE_PER_CUSTOMER = 1e9
-MAX_CUSTOMERS = 10_000_000_000
-
-SegmentSlug = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
-
-# Upgrade functions: UPGRADES[n] turns a version-n dict into a version-(n+1) dict.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+__all__ = [
+    "MAX_SUBMISSION_BYTES",
+    "SCHEMA_VERSION",
+    "RelationshipShare",
+    "Scenario",
+    "SegmentChoice",
+    "Submission",
+    "catalog_issues",
+    "load_checked_submission",
+    "parse_submission",
+    "quiz_score",
+    "read_submission_file",
+    "submission_from_case",
+    "upgrade",
+]
 
 
 class _Open(BaseModel):
@@ -45,8 +59,19 @@ class _Open(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=True)
 
 
+class RelationshipShare(_Open):
+    """One relationship type in a segment's mix, and the share of its customers served that way.
+
+    ``share`` is the part of the segment's customers who use the type in a
+    year (0 < share <= 1); shares of a mix need not add up to 1.
+    """
+
+    type: Annotated[str, StringConstraints(max_length=200)]
+    share: Annotated[float, Field(gt=0, le=1)] = 1.0
+
+
 class SegmentChoice(_Open):
-    """One customer segment and the relationships chosen for it."""
+    """One customer segment, the mix of relationships chosen for it and its economics."""
 
     id: SegmentSlug
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -54,8 +79,30 @@ class SegmentChoice(_Open):
     revenue_per_customer: Annotated[float, Field(ge=0, le=MAX_REVENUE_PER_CUSTOMER)]
     customers: Annotated[int, Field(ge=0, le=MAX_CUSTOMERS, strict=True)]
     validated: Annotated[bool, Field(strict=True)] = False
-    relationships: list[Annotated[str, StringConstraints(max_length=200)]] = []
+    relationships: list[RelationshipShare] = []
     motivations: list[Motivation] = []
+    gross_margin: Annotated[float, Field(ge=0, le=1)] | None = None
+    customer_years: Annotated[float, Field(gt=0, le=MAX_CUSTOMER_YEARS)] | None = None
+    acquisition_cost: Annotated[float, Field(ge=0, le=MAX_REVENUE_PER_CUSTOMER)] | None = None
+    funded_by: SegmentSlug | None = None
+    notes: Annotated[str, StringConstraints(max_length=MAX_NOTES_CHARS)] = ""
+
+    @property
+    def type_ids(self) -> list[str]:
+        """The names in the mix, in order (type ids, or channel words a learner typed)."""
+        return [relationship.type for relationship in self.relationships]
+
+    def share_of(self, type_id: str) -> float:
+        """The share of this segment's customers served by ``type_id`` (0 if not in the mix)."""
+        return next((r.share for r in self.relationships if r.type == type_id), 0.0)
+
+
+class Scenario(_Open):
+    """A named what-if: the segments as the learner tried them, kept beside their own answers."""
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    segments: list[SegmentChoice] = []
+    saved_at: str | None = None
 
 
 class Submission(_Open):
@@ -67,6 +114,7 @@ class Submission(_Open):
     business: Annotated[str, StringConstraints(max_length=2000)] = ""
     segments: list[SegmentChoice] = []
     quiz: dict[str, str] = {}
+    scenarios: list[Scenario] = []
     saved_at: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
@@ -100,53 +148,6 @@ def parse_submission(raw: Any, *, file: str) -> Submission:
         raise SubmissionError(
             issues_from_validation(error, file=file, raw=raw, entry_collections=("segments",))
         ) from None
-
-
-def upgrade(raw: dict[str, Any], *, file: str) -> dict[str, Any]:
-    """Bring an older submission up to :data:`SCHEMA_VERSION`; refuse newer or unknown ones."""
-    version = raw.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        found = "nothing (field missing)" if version is None else describe_value(version)
-        raise SubmissionError(
-            [
-                InputIssue(
-                    file,
-                    FILE_LEVEL,
-                    "schema_version",
-                    f"an integer from 1 to {SCHEMA_VERSION}",
-                    found,
-                )
-            ]
-        )
-    if version > SCHEMA_VERSION:
-        raise SubmissionError(
-            [
-                InputIssue(
-                    file,
-                    FILE_LEVEL,
-                    "schema_version",
-                    f"at most {SCHEMA_VERSION}",
-                    f"{version}: written by a newer bmc-course; upgrade bmc-course to read it",
-                )
-            ]
-        )
-    if version < 1:
-        raise SubmissionError(
-            [
-                InputIssue(
-                    file,
-                    FILE_LEVEL,
-                    "schema_version",
-                    f"an integer from 1 to {SCHEMA_VERSION}",
-                    f"{version}: too old or not a bmc-course file",
-                )
-            ]
-        )
-    while version < SCHEMA_VERSION:
-        raw = UPGRADES[version](raw)
-        version += 1
-        raw["schema_version"] = version
-    return raw
 
 
 def read_submission_file(path: Path, *, max_bytes: int = MAX_SUBMISSION_BYTES) -> Submission:
@@ -185,57 +186,111 @@ def read_submission_file(path: Path, *, max_bytes: int = MAX_SUBMISSION_BYTES) -
 
 
 def catalog_issues(submission: Submission, catalog: Catalog, *, file: str) -> list[InputIssue]:
-    """Ids in a submission that the catalog does not know (archetypes, relationships, quiz)."""
-    issues = []
+    """What a well-formed submission gets wrong against the catalog and itself.
+
+    Unknown archetype or relationship ids, a type listed twice in one mix,
+    duplicate segment ids, a ``funded_by`` that names no other paying segment,
+    and quiz answers the question does not have.
+    """
+    issues: list[InputIssue] = []
+    first_index: dict[str, int] = {}
     for index, segment in enumerate(submission.segments):
-        if segment.archetype not in catalog.archetypes:
+        entry = entry_label("segments", index, {"id": segment.id})
+        issues.extend(_segment_issues(segment, catalog, file=file, entry=entry))
+        if segment.id in first_index:
             issues.append(
                 InputIssue(
                     file,
-                    entry_label("segments", index, {"id": segment.id}),
-                    "archetype",
-                    "an archetype id (one of " + ", ".join(catalog.archetypes) + ")",
-                    describe_value(segment.archetype),
-                )
-            )
-        for r_index, relationship in enumerate(segment.relationships):
-            if relationship not in catalog.types and catalog.channel_for(relationship) is None:
-                issues.append(
-                    InputIssue(
-                        file,
-                        entry_label("segments", index, {"id": segment.id}),
-                        f"relationships[{r_index}]",
-                        "a relationship type id (one of " + ", ".join(catalog.types) + ")",
-                        describe_value(relationship),
-                    )
-                )
-    seen: dict[str, int] = {}
-    for index, segment in enumerate(submission.segments):
-        if segment.id in seen:
-            issues.append(
-                InputIssue(
-                    file,
-                    entry_label("segments", index, {"id": segment.id}),
+                    entry,
                     "id",
                     "a segment id not used by another segment",
-                    f"duplicate of segments[{seen[segment.id]}]",
+                    f"duplicate of segments[{first_index[segment.id]}]",
                 )
             )
-        seen.setdefault(segment.id, index)
-    answer_ids = catalog.answer_ids
-    for question_id, answer in submission.quiz.items():
-        # Answers to questions this course version no longer asks are kept, not refused.
-        if question_id in answer_ids and answer not in answer_ids[question_id]:
+        first_index.setdefault(segment.id, index)
+    issues.extend(_funding_issues(submission, file=file))
+    issues.extend(_quiz_issues(submission, catalog, file=file))
+    return issues
+
+
+def _segment_issues(
+    segment: SegmentChoice, catalog: Catalog, *, file: str, entry: str
+) -> list[InputIssue]:
+    issues = []
+    if segment.archetype not in catalog.archetypes:
+        issues.append(
+            InputIssue(
+                file,
+                entry,
+                "archetype",
+                "an archetype id (one of " + ", ".join(catalog.archetypes) + ")",
+                describe_value(segment.archetype),
+            )
+        )
+    seen: dict[str, int] = {}
+    for r_index, relationship in enumerate(segment.relationships):
+        name = relationship.type
+        if name not in catalog.types and catalog.channel_for(name) is None:
             issues.append(
                 InputIssue(
                     file,
-                    "quiz",
-                    question_id,
-                    "an answer id of that question",
-                    describe_value(answer),
+                    entry,
+                    f"relationships[{r_index}].type",
+                    "a relationship type id (one of " + ", ".join(catalog.types) + ")",
+                    describe_value(name),
+                )
+            )
+        if name in seen:
+            issues.append(
+                InputIssue(
+                    file,
+                    entry,
+                    f"relationships[{r_index}].type",
+                    "each type once in a segment's mix",
+                    f"{describe_value(name)} again (already relationships[{seen[name]}])",
+                )
+            )
+        seen.setdefault(name, r_index)
+    return issues
+
+
+def _funding_issues(submission: Submission, *, file: str) -> list[InputIssue]:
+    """``funded_by`` must name another segment that pays its own way (one level, no loops)."""
+    by_id = {segment.id: segment for segment in submission.segments}
+    issues = []
+    for index, segment in enumerate(submission.segments):
+        funder_id = segment.funded_by
+        if funder_id is None:
+            continue
+        funder = by_id.get(funder_id)
+        if funder is None or funder_id == segment.id or funder.funded_by is not None:
+            paying = [
+                s.id for s in submission.segments if s.funded_by is None and s.id != segment.id
+            ]
+            issues.append(
+                InputIssue(
+                    file,
+                    entry_label("segments", index, {"id": segment.id}),
+                    "funded_by",
+                    "the id of another segment that pays its own way ("
+                    + (", ".join(paying) or "none in this file")
+                    + ")",
+                    describe_value(funder_id),
                 )
             )
     return issues
+
+
+def _quiz_issues(submission: Submission, catalog: Catalog, *, file: str) -> list[InputIssue]:
+    answer_ids = catalog.answer_ids
+    return [
+        InputIssue(
+            file, "quiz", question_id, "an answer id of that question", describe_value(answer)
+        )
+        for question_id, answer in submission.quiz.items()
+        # Answers to questions this course version no longer asks are kept, not refused.
+        if question_id in answer_ids and answer not in answer_ids[question_id]
+    ]
 
 
 def load_checked_submission(path: Path, catalog: Catalog) -> Submission:

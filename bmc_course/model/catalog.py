@@ -15,13 +15,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from bmc_course.model.content_models import (
     ARCHETYPE_IDS,
-    CONTENT_SCHEMA_VERSION,
     RELATIONSHIP_TYPE_IDS,
     Archetype,
     ArchetypesFile,
@@ -226,7 +225,7 @@ class _Loader:
             )
             return None
 
-    def _read_toml(self, path: Path) -> dict[str, Any] | None:
+    def _read_toml(self, path: Path, expected_version: int) -> dict[str, Any] | None:
         text = self._read_text(path)
         if text is None:
             return None
@@ -236,22 +235,24 @@ class _Loader:
             self._issue(self._label(path), FILE_LEVEL, NO_FIELD, "valid TOML", str(error))
             return None
         version = raw.get("schema_version")
-        if version != CONTENT_SCHEMA_VERSION:
+        if version != expected_version:
             found = "nothing (field missing)" if version is None else describe_value(version)
-            if isinstance(version, int) and version > CONTENT_SCHEMA_VERSION:
+            if isinstance(version, int) and version > expected_version:
                 found += " (written for a newer bmc-course; upgrade bmc-course)"
+            elif isinstance(version, int) and version < expected_version:
+                found += " (an older content format; see the README's 'Content files')"
             self._issue(
                 self._label(path),
                 FILE_LEVEL,
                 "schema_version",
-                f"schema_version = {CONTENT_SCHEMA_VERSION}",
+                f"schema_version = {expected_version}",
                 found,
             )
             return None
         return raw
 
     def _validate(self, path: Path, model: type[Model], collections: Iterable[str]) -> Model | None:
-        raw = self._read_toml(path)
+        raw = self._read_toml(path, _schema_version_of(model))
         if raw is None:
             return None
         label = self._label(path)
@@ -488,6 +489,15 @@ class _Loader:
                     archetype.typical_relationships,
                 )
             )
+            if archetype.unsuited_types:
+                refs.append(
+                    (
+                        "segment_archetypes.toml",
+                        f"archetypes {archetype.id!r}",
+                        "unsuited_types",
+                        archetype.unsuited_types,
+                    )
+                )
         if channels is not None:
             for channel in channels.channels:
                 refs.append(
@@ -525,12 +535,28 @@ class _Loader:
                         archetypes,
                     )
                 for r_index, relationship in enumerate(segment.relationships):
-                    if relationship not in types and _normalise(relationship) not in channel_terms:
+                    name = relationship.type
+                    if name not in types and _normalise(name) not in channel_terms:
                         self._unknown_ref(
                             file,
                             entry,
-                            f"relationships[{r_index}]",
+                            f"relationships[{r_index}].type",
                             "a relationship type id or a channel term",
-                            relationship,
+                            name,
                             types,
                         )
+                segment_ids = [other.id for other in case.segments if other.id != segment.id]
+                if segment.funded_by is not None and segment.funded_by not in segment_ids:
+                    self._issue(
+                        file,
+                        entry,
+                        "funded_by",
+                        "the id of another segment of this case (" + ", ".join(segment_ids) + ")",
+                        describe_value(segment.funded_by),
+                    )
+
+
+def _schema_version_of(model: type[BaseModel]) -> int:
+    """The ``schema_version`` a content model accepts (its ``Literal`` field)."""
+    version: int = get_args(model.model_fields["schema_version"].annotation)[0]
+    return version

@@ -22,7 +22,15 @@ RELATIONSHIP_TYPE_IDS = (
     "communities",
     "co_creation",
 )
-ARCHETYPE_IDS = ("mass_market", "niche", "business", "government", "luxury", "platform")
+ARCHETYPE_IDS = (
+    "mass_market",
+    "niche",
+    "business",
+    "government",
+    "luxury",
+    "platform",
+    "citizens",
+)
 MOTIVATION_IDS = ("acquisition", "retention", "boosting_sales")
 
 Motivation = Literal["acquisition", "retention", "boosting_sales"]
@@ -36,12 +44,14 @@ FindingCode = Literal[
     "no_human_fallback",
     "unvalidated_investment",
     "channel_not_relationship",
+    "acquisition_cost_not_recovered",
 ]
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Scale = Annotated[int, Field(ge=1, le=5, strict=True)]
 Money = Annotated[float, Field(ge=0)]
+Fraction = Annotated[float, Field(gt=0, le=1)]
 
 
 class ContentModel(BaseModel):
@@ -54,35 +64,85 @@ class VersionedFile(ContentModel):
     schema_version: Literal[1]
 
 
+class VersionedFileV2(ContentModel):
+    """Files whose shape changed with the economic model of submission format 2."""
+
+    schema_version: Literal[2]
+
+
 # --- relationship types -------------------------------------------------------
 
 
 class Attributes(ContentModel):
-    """Ordinal teaching attributes on 1-5 scales (see ``assumptions.toml`` scales)."""
+    """Ordinal teaching attributes on 1-5 scales (see ``assumptions.toml`` scales).
+
+    ``human_contact`` (how much of the contact is with the business's own people)
+    and ``automation`` (how much is done by machines) are separate scales: a
+    community is neither, so one "personal vs automated" line cannot rank it.
+    """
 
     personalisation: Scale
     cost_to_serve: Scale
     scalability: Scale
     two_way: Scale
     long_term: Scale
+    human_contact: Scale
+    automation: Scale
+
+
+class SetupTier(ContentModel):
+    """A one-off set-up cost for a business that serves up to ``up_to_customers`` this way."""
+
+    up_to_customers: Annotated[int, Field(ge=1, strict=True)] | None = None  # None: any size
+    cost: Money
+    example: Text  # what that money buys at this size
 
 
 class CostModel(ContentModel):
-    """Illustrative yearly cost: fixed set-up cost plus a cost per customer."""
+    """Illustrative costs of one relationship type for one business.
 
-    setup_cost: Money
+    The set-up is paid once per business, sized by how many customers the
+    business serves this way (``setup`` tiers), and spread over
+    ``setup_years``; the running cost is per customer served, per year.
+    """
+
+    setup: Annotated[list[SetupTier], Field(min_length=1)]
+    setup_years: Annotated[int, Field(ge=1, le=20, strict=True)]
     cost_per_customer: Money
     note: Text
+    source: Text  # the published figure or reasoning the numbers lean on
+
+    @model_validator(mode="after")
+    def _tiers_ascending(self) -> CostModel:
+        limits = [tier.up_to_customers for tier in self.setup]
+        if limits[-1] is not None or None in limits[:-1]:
+            raise ValueError(
+                "expected the last set-up tier, and only the last, without up_to_customers"
+            )
+        bounded = [limit for limit in limits if limit is not None]
+        if bounded != sorted(set(bounded)):
+            raise ValueError("expected set-up tiers in ascending order of up_to_customers")
+        return self
+
+    def setup_tier(self, customers_served: float) -> SetupTier:
+        """The set-up a business needs to serve ``customers_served`` customers this way."""
+        for tier in self.setup:
+            if tier.up_to_customers is None or customers_served <= tier.up_to_customers:
+                return tier
+        return self.setup[-1]  # unreachable: the last tier has no limit
+
+    def yearly_setup(self, customers_served: float) -> float:
+        """The set-up cost spread over ``setup_years``: its part of each year's cost."""
+        return self.setup_tier(customers_served).cost / self.setup_years
 
     def cost_per_customer_at(self, customers: int) -> float:
-        """Yearly cost per customer when serving ``customers`` customers."""
-        if customers <= 0:
-            return self.setup_cost + self.cost_per_customer
-        return self.setup_cost / customers + self.cost_per_customer
+        """Yearly cost per customer when this type alone serves ``customers`` customers."""
+        served = max(customers, 1)
+        return self.yearly_setup(served) / served + self.cost_per_customer
 
     def total_cost(self, customers: int) -> float:
-        """Yearly cost of serving ``customers`` customers this way."""
-        return self.setup_cost + self.cost_per_customer * max(customers, 0)
+        """Yearly cost of serving ``customers`` customers this way (set-up spread, plus running)."""
+        return self.yearly_setup(max(customers, 1)) + self.cost_per_customer * max(customers, 0)
 
 
 class AssumptionTest(ContentModel):
@@ -103,7 +163,7 @@ class RelationshipType(ContentModel):
     cons: Annotated[list[Text], Field(min_length=1)]
     fits_when: Annotated[list[Text], Field(min_length=1)]
     not_fit_when: Annotated[list[Text], Field(min_length=1)]
-    human_contact: bool
+    human_fallback: bool  # a person the customer can turn to when the tools fail
     motivations: Annotated[list[Motivation], Field(min_length=1)]
     attributes: Attributes
     cost_model: CostModel
@@ -119,7 +179,7 @@ class Variant(ContentModel):
     closest_types: Annotated[list[Slug], Field(min_length=1)]
 
 
-class RelationshipTypesFile(VersionedFile):
+class RelationshipTypesFile(VersionedFileV2):
     types: list[RelationshipType] = []
     variants: list[Variant] = []
 
@@ -147,14 +207,28 @@ class Archetype(ContentModel):
     description: Text
     examples: Annotated[list[Text], Field(min_length=2)]
     expects: Text  # one line: the relationship this segment typically expects
-    expects_personalisation: Scale
+    expects_human_contact: Scale
     expects_two_way: Scale
     price_driven: bool
     revenue_band: RevenueBand
+    revenue_label: Text = "revenue per customer"  # citizens: "yearly budget per person"
+    gross_margin: Annotated[
+        float, Field(ge=0, le=1)
+    ]  # default share of revenue left after the product
+    customer_years: Annotated[float, Field(gt=0, le=50)]  # default years a customer stays
+    economics_rationale: Text  # where the two defaults come from
     typical_relationships: Annotated[list[Slug], Field(min_length=1)]
+    unsuited_types: list[Slug] = []  # never suggested for this archetype
+    unsuited_rationale: Text | None = None
+
+    @model_validator(mode="after")
+    def _unsuited_explained(self) -> Archetype:
+        if self.unsuited_types and self.unsuited_rationale is None:
+            raise ValueError("expected unsuited_rationale when unsuited_types is given")
+        return self
 
 
-class ArchetypesFile(VersionedFile):
+class ArchetypesFile(VersionedFileV2):
     archetypes: list[Archetype] = []
 
 
@@ -162,14 +236,22 @@ class ArchetypesFile(VersionedFile):
 
 
 class ScaleDefinition(ContentModel):
-    id: Literal["personalisation", "cost_to_serve", "scalability", "two_way", "long_term"]
+    id: Literal[
+        "personalisation",
+        "cost_to_serve",
+        "scalability",
+        "two_way",
+        "long_term",
+        "human_contact",
+        "automation",
+    ]
     name: Text
     low: Text  # what 1 means
     high: Text  # what 5 means
 
 
 class ImbalanceRule(ContentModel):
-    """Relationship cost per customer as a share of revenue per customer."""
+    """Relationship cost per customer as a share of gross profit per customer."""
 
     warning_ratio: Annotated[float, Field(gt=0)]
     problem_ratio: Annotated[float, Field(gt=0)]
@@ -186,7 +268,23 @@ class ExpectationRule(ContentModel):
     mismatch_gap: Annotated[int, Field(ge=1, le=4, strict=True)]
     problem_gap: Annotated[int, Field(ge=1, le=4, strict=True)]
     over_serving_cost: Scale
+    over_serving_share: Fraction  # a costly type for at least this share of a price-driven segment
+    min_share: Fraction  # a type meets the segment's expectations only from this share on
     rationale: Text
+
+
+class AcquisitionRule(ContentModel):
+    """Lifetime value as a multiple of the cost of winning one customer."""
+
+    warning_multiple: Annotated[float, Field(gt=0)]
+    problem_multiple: Annotated[float, Field(gt=0)]
+    rationale: Text
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AcquisitionRule:
+        if self.problem_multiple > self.warning_multiple:
+            raise ValueError("expected problem_multiple <= warning_multiple")
+        return self
 
 
 class InvestmentRule(ContentModel):
@@ -198,10 +296,11 @@ class CostMixRule(ContentModel):
     rationale: Text
 
 
-class AssumptionsFile(VersionedFile):
-    scales: Annotated[list[ScaleDefinition], Field(min_length=5, max_length=5)]
+class AssumptionsFile(VersionedFileV2):
+    scales: Annotated[list[ScaleDefinition], Field(min_length=7, max_length=7)]
     imbalance: ImbalanceRule
     expectation: ExpectationRule
+    acquisition: AcquisitionRule
     investment: InvestmentRule
     cost_mix: CostMixRule
 
@@ -228,7 +327,7 @@ class Dimension(ContentModel):
     low_pole: Text
     high_pole: Text
     explanation: Text
-    attribute: Literal["personalisation", "long_term", "two_way"]
+    attribute: Literal["personalisation", "long_term", "two_way", "human_contact", "automation"]
 
 
 class DimensionsFile(VersionedFile):
@@ -297,8 +396,15 @@ class QuizFile(VersionedFile):
 # --- cases ------------------------------------------------------------------------
 
 
+class CaseRelationship(ContentModel):
+    """One type in a case segment's mix and the share of its customers served that way."""
+
+    type: Text
+    share: Fraction
+
+
 class CaseSegment(ContentModel):
-    """A segment of a worked case, in the submission format."""
+    """A segment of a worked case, in the submission format (version 2)."""
 
     id: Slug
     name: Text
@@ -306,11 +412,16 @@ class CaseSegment(ContentModel):
     revenue_per_customer: Money
     customers: Annotated[int, Field(ge=0, strict=True)]
     validated: bool
-    relationships: list[Text]
+    relationships: list[CaseRelationship]
     motivations: list[Motivation] = []
+    gross_margin: Annotated[float, Field(ge=0, le=1)] | None = None
+    customer_years: Annotated[float, Field(gt=0, le=50)] | None = None
+    acquisition_cost: Money | None = None
+    funded_by: Slug | None = None
+    notes: str = ""
 
 
-class CaseFile(VersionedFile):
+class CaseFile(VersionedFileV2):
     id: Slug
     title: Text
     business: Text

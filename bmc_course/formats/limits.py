@@ -1,0 +1,19 @@
+"""Bounds shared by every version of the submission format.
+
+Upper bounds catch typos (an extra three zeros) without limiting real
+businesses; a version's schema never loosens them silently.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+MAX_SUBMISSION_BYTES = 1_000_000
+MAX_REVENUE_PER_CUSTOMER = 1e9
+MAX_CUSTOMERS = 10_000_000_000
+MAX_CUSTOMER_YEARS = 50
+MAX_NOTES_CHARS = 5000
+
+SegmentSlug = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
