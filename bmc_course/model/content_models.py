@@ -287,6 +287,13 @@ class AcquisitionRule(ContentModel):
         return self
 
 
+class FallbackRule(ContentModel):
+    """How many customers of an automated segment a human fallback is sized for."""
+
+    share: Fraction
+    rationale: Text
+
+
 class InvestmentRule(ContentModel):
     heavy_setup_cost: Money
     rationale: Text
@@ -301,6 +308,7 @@ class AssumptionsFile(VersionedFileV2):
     imbalance: ImbalanceRule
     expectation: ExpectationRule
     acquisition: AcquisitionRule
+    fallback: FallbackRule
     investment: InvestmentRule
     cost_mix: CostMixRule
 
