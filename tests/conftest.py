@@ -1,4 +1,4 @@
-"""Shared fixtures: the built-in catalog and a segment factory."""
+"""Shared fixtures: the built-in catalog, a segment factory, a course session, a small class."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from bmc_course.formats.submission import SegmentChoice
+from bmc_course.formats.submission import SegmentChoice, Submission
 from bmc_course.model.catalog import Catalog, load_catalog
 from bmc_course.state.session import CourseSession, open_session, reset_current_session
+from tests.support.small_class import write_small_class
 
 SegmentFactory = Callable[..., SegmentChoice]
 
@@ -46,3 +47,9 @@ def session(tmp_path: Path) -> Iterator[CourseSession]:
     reset_current_session(session)
     yield session
     reset_current_session(None)
+
+
+@pytest.fixture
+def small_class(tmp_path: Path, catalog: Catalog) -> tuple[Path, list[Submission]]:
+    """Three learners with known choices and answers, one broken file, one older duplicate."""
+    return write_small_class(tmp_path, catalog)

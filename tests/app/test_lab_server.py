@@ -168,7 +168,14 @@ def test_settings_switch_off_news_and_update_checks(ws: Path) -> None:
 
 
 def test_free_port_is_usable() -> None:
-    check_port_free(find_free_port())
+    port = find_free_port()
+    assert 0 < port < 65536
+    check_port_free(port)  # raises LabServerError when JupyterLab could not listen there
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+        server.bind((LOCALHOST, port))
+        server.listen()
+        with socket.create_connection((LOCALHOST, port), timeout=5) as client:
+            assert client.getpeername() == (LOCALHOST, port)
 
 
 def test_taken_port_is_a_one_line_error(listening_port: int) -> None:

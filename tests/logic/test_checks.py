@@ -12,12 +12,14 @@ from bmc_course.formats.submission import submission_from_case
 from bmc_course.logic.checks import (
     FINDING_CODES,
     SEVERITY_RANK,
+    Finding,
     check_segment,
     check_segments,
     relationship_cost_per_customer,
     worst_severity,
 )
 from bmc_course.model.catalog import Catalog
+from bmc_course.model.content_models import Severity
 from tests.conftest import SegmentFactory
 
 
@@ -276,7 +278,13 @@ def test_findings_are_complete_and_sorted(catalog: Catalog, make_segment: Segmen
 
 
 def test_worst_severity() -> None:
+    def finding(severity: Severity) -> Finding:
+        return Finding("lifecycle_gap", severity, "seg", None, "m", "s", "a")
+
     assert worst_severity([]) is None
+    assert worst_severity([finding("info")]) == "info"
+    assert worst_severity([finding("info"), finding("warning"), finding("info")]) == "warning"
+    assert worst_severity([finding("warning"), finding("problem"), finding("info")]) == "problem"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,119 @@
+"""The class summary: exact counts of choices, findings and quiz results, as plain data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from bmc_course.formats.submission import Submission
+from bmc_course.logic.checks import check_segments
+from bmc_course.model.catalog import Catalog
+from bmc_course.reports.classroom.intake import read_folder
+from bmc_course.reports.classroom.report_html import render_class_report
+from bmc_course.reports.classroom.report_json import summary_json
+from bmc_course.reports.classroom.summary import ClassSummary, FindingCount, summarise
+from tests.support.classroom_corpus import write_class
+from tests.support.small_class import HOSTILE_NAME
+
+# What the checks find in the small class, worked out from content/assumptions.toml and
+# relationship_types.toml: (code, severity, segment id) per learner, most severe first.
+SMALL_CLASS_FINDINGS = {
+    # Shoppers (mass market, 1,000 customers, 100 revenue each) with dedicated assistance:
+    # 20,000 / 1,000 + 3,000 = 3,020 a customer, far past the 50% problem ratio; cost to serve
+    # 5 >= 4 over-serves a price-driven segment; it serves retention and boosting sales, not
+    # acquisition (a note).
+    "Ana": [
+        ("revenue_cost_imbalance", "problem", "shoppers"),
+        ("over_serving", "warning", "shoppers"),
+        ("lifecycle_gap", "info", "shoppers"),
+    ],
+    # Firms (B2B) and Agencies (government) with personal assistance: personalisation 4 and
+    # two-way 5 meet their 4 and 4, all three motivations covered, costs 1-3% of revenue,
+    # no set-up of 100,000 or more: nothing to say.
+    "Ben": [],
+    # Fans (mass market, 200,000 customers) with self-service only: no person to turn to,
+    # a 120,000 set-up for a segment not validated yet, and nothing for boosting sales.
+    HOSTILE_NAME: [
+        ("no_human_fallback", "warning", "fans"),
+        ("unvalidated_investment", "warning", "fans"),
+        ("lifecycle_gap", "info", "fans"),
+    ],
+}
+
+
+def test_summary_counts_exactly(
+    small_class: tuple[Path, list[Submission]], catalog: Catalog
+) -> None:
+    folder, learners = small_class
+    summary = summarise(read_folder(folder, catalog), catalog)
+    assert (summary.accepted, summary.segments, len(summary.learners)) == (3, 4, 3)
+    assert summary.rejected == [("<b>scan.pdf", "not JSON: Expecting value at line 1, column 1")]
+    assert summary.duplicates == [("ana-first-try.json", "Ana", "ana.json")]
+    assert summary.by_archetype == {
+        "mass_market": Counter({"dedicated_personal_assistance": 1, "self_service": 1}),
+        "business": Counter({"personal_assistance": 1}),
+        "government": Counter({"personal_assistance": 1, "co_creation": 1}),
+    }
+    assert summary.segments_by_archetype == Counter(mass_market=2, business=1, government=1)
+    # the class's findings are the checks' findings for each learner (pinned in the table above)
+    for submission in learners:
+        found = check_segments(submission.segments, catalog)
+        assert [(f.code, f.severity, f.segment_id) for f in found] == SMALL_CLASS_FINDINGS[
+            submission.learner
+        ]
+    # counted per learner, most learners first, then most occurrences, then code
+    assert summary.findings == [
+        FindingCount("lifecycle_gap", 2, 2, ("Ana", HOSTILE_NAME)),
+        FindingCount("no_human_fallback", 1, 1, (HOSTILE_NAME,)),
+        FindingCount("over_serving", 1, 1, ("Ana",)),
+        FindingCount("revenue_cost_imbalance", 1, 1, ("Ana",)),
+        FindingCount("unvalidated_investment", 1, 1, (HOSTILE_NAME,)),
+    ]
+    # quiz: share correct per question, weakest first
+    assert [(q.question_id, q.correct, q.answered, q.share_correct) for q in summary.quiz] == [
+        ("welcome-2", 0, 1, 0.0),
+        ("welcome-1", 1, 2, 0.5),
+    ]
+    rows = {row.learner: row for row in summary.learners}
+    assert (rows["Ana"].segments, rows["Ana"].quiz_correct, rows["Ana"].quiz_answered) == (1, 1, 2)
+    assert rows["Ben"].types == ("Personal assistance", "Co-creation")  # catalog order
+    assert rows[HOSTILE_NAME].quiz_answered == 0
+    # findings and problems per learner
+    assert [(row.learner, row.findings, row.problems) for row in summary.learners] == [
+        ("Ana", 3, 1),
+        ("Ben", 0, 0),
+        (HOSTILE_NAME, 3, 0),
+    ]
+
+
+def test_summary_of_a_generated_class_adds_up(tmp_path: Path, catalog: Catalog) -> None:
+    folder = tmp_path / "class"
+    write_class(folder, catalog, valid=30, with_broken=False)
+    intake = read_folder(folder, catalog)
+    summary = summarise(intake, catalog)
+    submissions = [a.submission for a in intake.accepted]
+    assert summary.segments == sum(len(s.segments) for s in submissions)
+    chosen = sum(len(set(seg.relationships)) for s in submissions for seg in s.segments)
+    assert sum(sum(c.values()) for c in summary.by_archetype.values()) == chosen
+    assert summary.findings == sorted(
+        summary.findings, key=lambda f: (-f.learners, -f.occurrences, f.code)
+    )
+    assert sum(q.answered for q in summary.quiz) == sum(len(s.quiz) for s in submissions)
+    assert all(0 <= q.correct <= q.answered for q in summary.quiz)
+
+
+def test_an_empty_folder_gives_an_empty_summary(tmp_path: Path, catalog: Catalog) -> None:
+    summary = summarise(read_folder(tmp_path, catalog), catalog)
+    assert (summary.accepted, summary.segments, summary.learners, summary.quiz) == (0, 0, [], [])
+    page = render_class_report(summary, catalog)
+    assert "No findings" in page
+    assert summary_json(summary)["accepted"] == 0
+
+
+def test_a_summary_is_plain_data(
+    small_class: tuple[Path, list[Submission]], catalog: Catalog
+) -> None:
+    folder, _ = small_class
+    summary = summarise(read_folder(folder, catalog), catalog)
+    assert isinstance(summary, ClassSummary)
+    assert summary.folder == str(folder)
