@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
-from bmc_course.logic.checks import SegmentLike, chosen_types
+from bmc_course.logic.checks import CheckedSegment, chosen_types
 from bmc_course.model.catalog import Catalog
 from bmc_course.model.content_models import TestMethod
 
@@ -31,7 +31,7 @@ class TestableAssumption:
         return asdict(self)
 
 
-def plan_for_segment(segment: SegmentLike, catalog: Catalog) -> list[TestableAssumption]:
+def plan_for_segment(segment: CheckedSegment, catalog: Catalog) -> list[TestableAssumption]:
     """The assumptions behind one segment's relationship choices."""
     plan = []
     archetype = catalog.archetypes.get(segment.archetype)
@@ -59,6 +59,6 @@ def plan_for_segment(segment: SegmentLike, catalog: Catalog) -> list[TestableAss
     return plan
 
 
-def plan_tests(segments: Iterable[SegmentLike], catalog: Catalog) -> list[TestableAssumption]:
+def plan_tests(segments: Iterable[CheckedSegment], catalog: Catalog) -> list[TestableAssumption]:
     """The assumptions behind every segment's relationship choices, in segment order."""
     return [a for segment in segments for a in plan_for_segment(segment, catalog)]

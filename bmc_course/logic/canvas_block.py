@@ -11,12 +11,9 @@ from dataclasses import dataclass
 
 from bmc_course.formats.submission import SegmentChoice, Submission, quiz_score
 from bmc_course.logic.assumption_plan import TestableAssumption, plan_for_segment
-from bmc_course.logic.checks import (
-    Finding,
-    check_segment,
-    covered_motivations,
-    relationship_cost_per_customer,
-)
+from bmc_course.logic.checks import Finding, check_segments, covered_motivations
+from bmc_course.logic.economics import SegmentEconomics, business_economics
+from bmc_course.logic.wording import money, percent, share_of_customers
 from bmc_course.model.catalog import Catalog
 
 
@@ -26,11 +23,34 @@ class SegmentBlock:
 
     segment: SegmentChoice
     archetype_name: str
-    relationship_names: list[str]
-    cost_per_customer: float
+    relationship_names: list[str]  # with the share of customers, e.g. "Self-service (all)"
+    economics: SegmentEconomics
     covered: list[str]
     findings: list[Finding]
     plan: list[TestableAssumption]
+    funded_by_name: str | None = None
+
+    @property
+    def cost_per_customer(self) -> float:
+        """Relationship cost per customer a year (own mix plus free segments it funds)."""
+        return self.economics.cost_per_customer
+
+    @property
+    def cost_line(self) -> str:
+        """The segment's economics in one line, as every view and export shows them."""
+        e = self.economics
+        if self.funded_by_name is not None:
+            return (
+                f"Relationship cost (illustrative): {money(e.own_cost_per_customer)} per customer "
+                f"a year, paid for by {self.funded_by_name}"
+            )
+        ratio = e.cost_share_of_gross_profit
+        share = "" if ratio is None else f", {percent(ratio)} of gross profit"
+        return (
+            f"Relationship cost (illustrative): {money(e.cost_per_customer)} per customer a year"
+            f"{share} (gross profit {money(e.gross_profit_per_customer)}, lifetime value "
+            f"{money(e.lifetime_value)})"
+        )
 
 
 @dataclass(frozen=True)
@@ -50,25 +70,28 @@ class CanvasBlock:
 
 def build_canvas_block(submission: Submission, catalog: Catalog) -> CanvasBlock:
     """Assemble the block: names resolved, costs computed, checks and test plan run."""
+    economics = business_economics(submission.segments, catalog)
+    findings = check_segments(submission.segments, catalog)
+    names = {segment.id: segment.name for segment in submission.segments}
     segments = []
     for segment in submission.segments:
         archetype = catalog.archetypes.get(segment.archetype)
+        covered = covered_motivations(segment, catalog)
         segments.append(
             SegmentBlock(
                 segment=segment,
                 archetype_name=archetype.name if archetype else segment.archetype,
                 relationship_names=[
-                    catalog.types[r].name if r in catalog.types else f"{r} (a channel?)"
+                    f"{catalog.types[r.type].name} ({share_of_customers(r.share)})"
+                    if r.type in catalog.types
+                    else f"{r.type} (a channel?)"
                     for r in segment.relationships
                 ],
-                cost_per_customer=relationship_cost_per_customer(segment, catalog),
-                covered=[
-                    catalog.motivations[m].name
-                    for m in catalog.motivations
-                    if m in covered_motivations(segment, catalog)
-                ],
-                findings=check_segment(segment, catalog),
+                economics=economics.segment(segment.id),
+                covered=[catalog.motivations[m].name for m in catalog.motivations if m in covered],
+                findings=[f for f in findings if f.segment_id == segment.id],
                 plan=plan_for_segment(segment, catalog),
+                funded_by_name=names.get(segment.funded_by) if segment.funded_by else None,
             )
         )
     correct, answered = quiz_score(submission, catalog)
@@ -94,15 +117,15 @@ def render_text(block: CanvasBlock) -> str:
         s = item.segment
         lines.append(f"■ {s.name} [{item.archetype_name}]")
         lines.append(
-            f"  {s.customers:,} customers · revenue {s.revenue_per_customer:,.2f} per customer a year"
+            f"  {s.customers:,} customers · revenue {money(s.revenue_per_customer)} per customer a year"
             f" · {'validated' if s.validated else 'not yet validated'}"
         )
         lines.append(
             "  Relationships: " + (", ".join(item.relationship_names) or "none chosen yet")
         )
-        lines.append(
-            f"  Relationship cost (illustrative): {item.cost_per_customer:,.2f} per customer a year"
-        )
+        lines.append(f"  {item.cost_line}")
+        if s.notes:
+            lines.append(f"  Notes: {s.notes}")
         lines.append("  Lifecycle covered: " + (", ".join(item.covered) or "nothing yet"))
         for finding in item.findings:
             lines.append(

@@ -262,7 +262,7 @@ def _under_serving(ctx: Context, archetype: Archetype) -> list[Finding]:
                 "problem" if gap >= rule.problem_gap else "warning",
                 ctx.segment.id,
                 None,
-                f"{ctx.segment.name} ({archetype.name.lower()}) expect {label} at level "
+                f"{ctx.segment.name}: {archetype.name} typically expect {label} at level "
                 f"{expected} of 5, but what your mix gives most of them stops at level {offered}.",
                 suggestion,
                 f"A gap of {rule.mismatch_gap}+ levels is a warning, {rule.problem_gap}+ a "

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from bmc_course.formats.submission import SegmentChoice, Submission, catalog_issues, quiz_score
+from bmc_course.formats.submission import (
+    RelationshipShare,
+    SegmentChoice,
+    Submission,
+    catalog_issues,
+    quiz_score,
+)
 from bmc_course.logic.checks import Finding, check_segments
 from bmc_course.model.catalog import Catalog
 from bmc_course.model.content_models import MOTIVATION_IDS
@@ -198,16 +204,22 @@ class CourseState:
         self._begin()
         segment = self._find(segment_id)
         self._submission.segments.remove(segment)
+        for other in self._submission.segments:
+            if other.funded_by == segment_id:  # its funder is gone: it is judged on its own again
+                self._assign(other, "funded_by", None)
         self._changed(Change("segments", segment_id))
 
     def update_segment(self, segment_id: str, **fields: Any) -> None:
-        """Change fields of a segment (name, archetype, revenue_per_customer, customers, validated)."""
-        allowed = {"name", "archetype", "revenue_per_customer", "customers", "validated"}
-        unknown = set(fields) - allowed
+        """Change fields of a segment: name, archetype, revenue_per_customer, customers,
+        validated, gross_margin, customer_years, acquisition_cost, funded_by, notes
+        (``None`` for the last five means "use the archetype's default" / "not given")."""
+        unknown = set(fields) - _SEGMENT_FIELDS
         if unknown:
             raise StateError(f"cannot change {', '.join(sorted(unknown))} of a segment this way")
         if "archetype" in fields and fields["archetype"] not in self.catalog.archetypes:
             raise StateError(f"unknown archetype {fields['archetype']!r}")
+        if fields.get("funded_by") is not None:
+            self._check_funder(segment_id, fields["funded_by"])
         self._begin()
         segment = self._find(segment_id)
         changed = False
@@ -218,18 +230,57 @@ class CourseState:
         if changed:
             self._changed(Change("segment", segment_id))
 
+    def _check_funder(self, segment_id: str, funder_id: str) -> None:
+        funder = next((s for s in self._submission.segments if s.id == funder_id), None)
+        if funder is None or funder_id == segment_id:
+            raise StateError("a segment can only be funded by another segment of this business")
+        if funder.funded_by is not None:
+            raise StateError(f"{funder.name} is itself funded by another segment; pick one that pays")
+        if any(s.funded_by == segment_id for s in self._submission.segments):
+            raise StateError("this segment funds another one, so it cannot be free itself")
+
     def set_relationships(self, segment_id: str, relationships: Iterable[str]) -> None:
-        """Choose the relationship types (ids, in order) for a segment."""
+        """Choose the relationship types (ids, in order) for a segment.
+
+        Types already in the mix keep their share; new ones serve all customers
+        (share 1) until the learner says otherwise. Channel words a loaded file
+        holds may stay (the channel check explains them); new ones are refused.
+        """
+        segment = self._find(segment_id)
         chosen = list(dict.fromkeys(relationships))
-        unknown = [r for r in chosen if r not in self.catalog.types]
+        present = set(segment.type_ids)
+        unknown = [r for r in chosen if r not in self.catalog.types and r not in present]
         if unknown:
             raise StateError(f"unknown relationship type {unknown[0]!r}")
-        self._set_segment_list(segment_id, "relationships", chosen)
+        shares = {r.type: r for r in segment.relationships}
+        mix = [shares.get(r) or RelationshipShare(type=r, share=1.0) for r in chosen]
+        self._set_mix(segment_id, mix)
+
+    def set_share(self, segment_id: str, type_id: str, share: float) -> None:
+        """The share of the segment's customers served by ``type_id`` (0 < share <= 1)."""
+        segment = self._find(segment_id)
+        if type_id not in segment.type_ids:
+            raise StateError(f"{type_id!r} is not in this segment's mix; choose it first")
+        if not 0 < share <= 1:
+            raise StateError(f"share: expected more than 0 and at most 1, found {share}")
+        mix = [
+            RelationshipShare(type=r.type, share=share) if r.type == type_id else r
+            for r in segment.relationships
+        ]
+        self._set_mix(segment_id, mix)
+
+    def _set_mix(self, segment_id: str, mix: list[RelationshipShare]) -> None:
+        self._begin()
+        segment = self._find(segment_id)
+        if [(r.type, r.share) for r in segment.relationships] == [(r.type, r.share) for r in mix]:
+            return
+        self._assign(segment, "relationships", mix)
+        self._changed(Change("segment", segment_id))
 
     def toggle_relationship(self, segment_id: str, type_id: str, on: bool) -> None:
         """Add or remove one relationship type for a segment."""
         self._begin()
-        current = self._find(segment_id).relationships
+        current = self._find(segment_id).type_ids
         wanted = [*current, type_id] if on and type_id not in current else current
         if not on:
             wanted = [r for r in current if r != type_id]
@@ -317,6 +368,20 @@ class _Batch:
             state._pending.clear()
             single = segment_ids.pop() if len(segment_ids) == 1 else None
             state._changed(Change(kinds.pop() if len(kinds) == 1 else "all", single))
+
+
+_SEGMENT_FIELDS = {
+    "name",
+    "archetype",
+    "revenue_per_customer",
+    "customers",
+    "validated",
+    "gross_margin",
+    "customer_years",
+    "acquisition_cost",
+    "funded_by",
+    "notes",
+}
 
 
 def _string_list(value: Any) -> list[str]:

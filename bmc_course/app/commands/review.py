@@ -48,10 +48,21 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 "id": s.segment.id,
                 "name": s.segment.name,
                 "archetype": s.segment.archetype,
-                "relationships": list(s.segment.relationships),
-                "cost_per_customer": round(s.cost_per_customer, 2),
+                "relationships": [r.model_dump(mode="json") for r in s.segment.relationships],
                 "revenue_per_customer": s.segment.revenue_per_customer,
+                "gross_margin": s.economics.figures.gross_margin,
+                "customer_years": s.economics.figures.customer_years,
+                "acquisition_cost": s.segment.acquisition_cost,
+                "funded_by": s.segment.funded_by,
+                "cost_per_customer": round(s.cost_per_customer, 2),
+                "running_cost_per_customer": round(s.economics.running_cost_per_customer, 2),
+                "setup_cost_per_customer": round(s.economics.setup_cost_per_customer, 2),
+                "carried_cost_per_customer": round(s.economics.carried_cost_per_customer, 2),
+                "gross_profit_per_customer": round(s.economics.gross_profit_per_customer, 2),
+                "cost_share_of_gross_profit": _rounded(s.economics.cost_share_of_gross_profit),
+                "lifetime_value": round(s.economics.lifetime_value, 2),
                 "covered_motivations": s.covered,
+                "notes": s.segment.notes,
             }
             for s in block.segments
         ],
@@ -61,3 +72,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     }
     print(json.dumps(data, indent=2, ensure_ascii=False), file=out)
     return EXIT_OK
+
+
+def _rounded(ratio: float | None) -> float | str | None:
+    """A ratio for JSON: rounded, and "inf" (JSON has no infinity) when there is no gross profit."""
+    if ratio is None:
+        return None
+    return "inf" if ratio == float("inf") else round(ratio, 4)

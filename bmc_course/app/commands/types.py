@@ -40,8 +40,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         "scale",
         "2-way",
         "long",
-        "human",
-        "set-up",
+        "people",
+        "auto.",
+        "set-up (small-large)",
+        "yrs",
         "per cust.",
         "serves",
     ]
@@ -57,8 +59,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 str(a.scalability),
                 str(a.two_way),
                 str(a.long_term),
-                "yes" if t.human_contact else "no",
-                f"{t.cost_model.setup_cost:,.0f}",
+                str(a.human_contact),
+                str(a.automation),
+                "-".join(f"{tier.cost:,.0f}" for tier in t.cost_model.setup),
+                str(t.cost_model.setup_years),
                 f"{t.cost_model.cost_per_customer:,.0f}",
                 ", ".join(t.motivations),
             ]
@@ -71,7 +75,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         )
     print(
         "\nAttributes are teaching assumptions on 1-5 scales, not measured data; costs are an "
-        "illustrative yearly model (set-up + per customer).",
+        "illustrative model: a one-off set-up sized to the business (small, medium, large), spread "
+        "over 'yrs' years and shared by the segments using the type, plus a yearly cost per "
+        "customer served.",
         file=out,
     )
     if catalog.variants:

@@ -93,7 +93,7 @@ def _summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
             counts = by_archetype.get(segment.archetype)
             if counts is None:
                 counts = by_archetype[segment.archetype] = Counter()
-            for relationship in catalog.types_among(segment.relationships):
+            for relationship in catalog.types_among(segment.type_ids):
                 counts[relationship.id] += 1
                 used[relationship.id] = relationship.name
         findings = check_segments(segments, catalog)
