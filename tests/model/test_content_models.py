@@ -1,0 +1,157 @@
+"""Content models: strict, versioned, ordered where order matters; the cost model's arithmetic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from bmc_course.model.content_models import (
+    Attributes,
+    CostModel,
+    ImbalanceRule,
+    Lesson,
+    QuizQuestion,
+    RevenueBand,
+    Variant,
+    VersionedFile,
+)
+
+
+def errors(model: type, data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    with pytest.raises(ValidationError) as caught:
+        model.model_validate(data)
+    return [(tuple(e["loc"]), e["type"]) for e in caught.value.errors()]
+
+
+COST = CostModel(setup_cost=120_000, cost_per_customer=3, note="illustrative")
+
+
+@pytest.mark.parametrize(
+    ("customers", "per_customer"),
+    [(1, 120_003), (1_000, 123), (200_000, 3.6), (0, 120_003), (-5, 120_003)],
+)
+def test_set_up_cost_is_spread_over_the_customers(customers: int, per_customer: float) -> None:
+    assert COST.cost_per_customer_at(customers) == pytest.approx(per_customer)
+
+
+def test_total_cost_is_set_up_plus_each_customer() -> None:
+    assert COST.total_cost(0) == 120_000
+    assert COST.total_cost(1_000) == 123_000
+    assert COST.total_cost(-10) == 120_000  # no negative customers
+
+
+def test_unknown_keys_are_errors_not_ignored() -> None:
+    data = {"setup_cost": 1.0, "cost_per_customer": 1.0, "note": "n", "prons": ["typo"]}
+    assert errors(CostModel, data) == [(("prons",), "extra_forbidden")]
+
+
+def test_values_are_not_coerced() -> None:
+    data = {
+        "personalisation": "3",
+        "cost_to_serve": 2.0,
+        "scalability": True,
+        "two_way": 6,
+        "long_term": 0,
+    }
+    assert errors(Attributes, data) == [
+        (("personalisation",), "int_type"),
+        (("cost_to_serve",), "int_type"),
+        (("scalability",), "int_type"),
+        (("two_way",), "less_than_equal"),
+        (("long_term",), "greater_than_equal"),
+    ]
+
+
+def test_only_schema_version_1_is_read() -> None:
+    assert VersionedFile(schema_version=1).schema_version == 1
+    assert errors(VersionedFile, {"schema_version": 2}) == [(("schema_version",), "literal_error")]
+    assert errors(VersionedFile, {}) == [(("schema_version",), "missing")]
+
+
+def test_revenue_band_must_be_ordered() -> None:
+    assert RevenueBand(low=20, typical=100, high=500).typical == 100
+    assert RevenueBand(low=5, typical=5, high=5).high == 5
+    assert errors(RevenueBand, {"low": 100.0, "typical": 20.0, "high": 500.0}) == [
+        ((), "value_error")
+    ]
+
+
+def test_imbalance_warning_comes_before_problem() -> None:
+    rule = ImbalanceRule(warning_ratio=0.25, problem_ratio=0.5, rationale="why")
+    assert (rule.warning_ratio, rule.problem_ratio) == (0.25, 0.5)
+    assert errors(
+        ImbalanceRule, {"warning_ratio": 0.6, "problem_ratio": 0.5, "rationale": "r"}
+    ) == [((), "value_error")]
+    assert errors(
+        ImbalanceRule, {"warning_ratio": 0.0, "problem_ratio": 0.5, "rationale": "r"}
+    ) == [(("warning_ratio",), "greater_than")]
+
+
+def question(*correct: bool, ids: tuple[str, ...] = ("a", "b", "c")) -> dict[str, Any]:
+    return {
+        "id": "q",
+        "prompt": "Which?",
+        "explanation": "Because.",
+        "options": [
+            {"id": option_id, "text": option_id, "correct": flag, "feedback": "f"}
+            for option_id, flag in zip(ids, correct, strict=False)
+        ],
+    }
+
+
+def test_a_question_has_exactly_one_correct_option() -> None:
+    parsed = QuizQuestion.model_validate(question(False, True, False))
+    assert parsed.correct_option.id == "b"
+    for flags in [(False, False, False), (True, True, False)]:
+        with pytest.raises(ValidationError, match="expected exactly one option with correct"):
+            QuizQuestion.model_validate(question(*flags))
+
+
+def test_option_ids_are_unique() -> None:
+    with pytest.raises(ValidationError, match=r"expected unique option ids, found \['a', 'a'\]"):
+        QuizQuestion.model_validate(question(True, False, ids=("a", "a")))
+
+
+@pytest.mark.parametrize("slug", ["self_service", "co-creation", "case1", "9lives"])
+def test_slugs_that_are_accepted(slug: str) -> None:
+    assert Variant(id=slug, name="n", explanation="e", closest_types=["self_service"]).id == slug
+
+
+@pytest.mark.parametrize(
+    ("slug", "error"),
+    [
+        ("Self_service", "string_pattern_mismatch"),
+        ("-leading", "string_pattern_mismatch"),
+        ("with space", "string_pattern_mismatch"),
+        ("", "string_pattern_mismatch"),
+        ("x" * 65, "string_too_long"),
+    ],
+)
+def test_slugs_that_are_refused(slug: str, error: str) -> None:
+    data = {"id": slug, "name": "n", "explanation": "e", "closest_types": ["self_service"]}
+    assert errors(Variant, data) == [(("id",), error)]
+
+
+def test_text_is_stripped_and_must_not_be_blank() -> None:
+    variant = Variant(id="retail", name="  Retail  ", explanation="e", closest_types=["x"])
+    assert variant.name == "Retail"
+    assert errors(
+        Variant, {"id": "v", "name": "   ", "explanation": "e", "closest_types": ["x"]}
+    ) == [(("name",), "string_too_short")]
+
+
+def test_lesson_files_follow_the_naming_pattern() -> None:
+    good = {
+        "id": "welcome",
+        "title": "Welcome",
+        "notebook": "00_welcome.ipynb",
+        "summary": "s",
+        "key_ideas": "lessons/welcome.md",
+    }
+    assert Lesson.model_validate(good).notebook == "00_welcome.ipynb"
+    assert errors(Lesson, {**good, "notebook": "welcome.ipynb", "key_ideas": "welcome.md"}) == [
+        (("notebook",), "string_pattern_mismatch"),
+        (("key_ideas",), "string_pattern_mismatch"),
+    ]
