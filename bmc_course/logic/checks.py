@@ -24,10 +24,12 @@ from bmc_course.logic.economics import (
     figures_of,
 )
 from bmc_course.logic.mix_changes import (
+    Mix,
     addable_types,
     cheaper_mix,
     cheapest_addition,
     expectation_levels,
+    fewer_served,
     typical_share,
 )
 from bmc_course.logic.wording import listing, money, percent, share_of_customers, years
@@ -65,11 +67,18 @@ class Finding:
     suggestion: str
     assumption: str
     suggested_types: tuple[str, ...] = field(default=())
+    # The whole mix the suggestion leads to, as the model tried it (None: no mix change).
+    suggested_mix: tuple[tuple[str, float], ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready dict (``review --json``, the class summary)."""
         data = asdict(self)
         data["suggested_types"] = list(self.suggested_types)
+        data["suggested_mix"] = (
+            None
+            if self.suggested_mix is None
+            else [{"type": type_id, "share": share} for type_id, share in self.suggested_mix]
+        )
         return data
 
 
@@ -142,19 +151,20 @@ def check_revenue_cost(ctx: Context) -> list[Finding]:
     if change is not None:
         suggestion = f"Try {change.describe(ctx.catalog)}: the model says that {change.effect()}."
         suggested: tuple[str, ...] = change.added
+        mix: Mix | None = change.after
     elif economics.gross_profit_per_customer <= 0:
         suggestion = (
             "If another segment pays for this one (the free side of a platform), say so with "
             "'funded by'; otherwise check the revenue per customer."
         )
-        suggested = ()
+        suggested, mix = (), None
     else:
         suggestion = (
             "No mix of the course's types brings the cost under "
             f"{percent(rule.warning_ratio)} of gross profit at these figures: check the revenue "
             "per customer and the margin, or whether this segment is worth serving this way."
         )
-        suggested = ()
+        suggested, mix = (), None
     return [
         Finding(
             "revenue_cost_imbalance",
@@ -167,6 +177,7 @@ def check_revenue_cost(ctx: Context) -> list[Finding]:
             f"{percent(rule.problem_ratio)} of gross profit (illustrative cost models; set-up "
             f"shared and spread over years). {rule.rationale}",
             suggested,
+            mix,
         )
     ]
 
@@ -250,12 +261,13 @@ def _under_serving(ctx: Context, archetype: Archetype) -> list[Finding]:
                 f"says it {best.effect()}."
             )
             suggested: tuple[str, ...] = best.added
+            mix: Mix | None = best.after
         else:
             suggestion = (
                 f"Offer the types you chose to more of them: a type counts for the segment from "
                 f"{percent(rule.min_share)} of its customers on."
             )
-            suggested = ()
+            suggested, mix = (), None
         findings.append(
             Finding(
                 "expectation_mismatch",
@@ -269,6 +281,7 @@ def _under_serving(ctx: Context, archetype: Archetype) -> list[Finding]:
                 f"problem; types count from {percent(rule.min_share)} of the segment. "
                 f"{archetype.name} typically expect: {archetype.expects} {rule.rationale}",
                 suggested,
+                mix,
             )
         )
     return findings
@@ -291,6 +304,7 @@ def _over_serving(ctx: Context, archetype: Archetype) -> list[Finding]:
         relationship = ctx.catalog.types[type_id]
         if relationship.attributes.cost_to_serve < rule.over_serving_cost or share < rule.over_serving_share:
             continue
+        change = fewer_served(ctx.segments, ctx.segment.id, type_id, ctx.catalog)
         findings.append(
             Finding(
                 "over_serving",
@@ -301,11 +315,12 @@ def _over_serving(ctx: Context, archetype: Archetype) -> list[Finding]:
                 f"costliest ways to serve them (cost to serve {relationship.attributes.cost_to_serve}"
                 f"/5) — reaches {share_of_customers(share)} of them.",
                 f"Keep {relationship.name.lower()} for the few who need it (complaints, big "
-                f"orders): about {share_of_customers(ctx.catalog.assumptions.fallback.share)} of "
-                "them is a usual size for a fallback.",
+                f"orders) — {change.describe(ctx.catalog)}: the model says that {change.effect()}.",
                 f"A type with cost to serve {rule.over_serving_cost}/5 or more for "
                 f"{percent(rule.over_serving_share)} or more of a price-driven segment over-serves "
                 f"it. {rule.rationale}",
+                change.added,
+                change.after,
             )
         )
     return findings
@@ -351,6 +366,7 @@ def check_lifecycle(ctx: Context) -> list[Finding]:
                 suggestion,
                 assumption,
                 tuple(c.added[0] for c in changes[:2]),
+                changes[0].after if changes else None,
             )
         )
     missing = [m for m in MOTIVATION_IDS if m not in ctx.motivations and m not in covered]
@@ -407,6 +423,7 @@ def check_human_fallback(ctx: Context) -> list[Finding]:
             "A human fallback is personal or dedicated assistance (human_fallback in "
             f"relationship_types.toml). {ctx.catalog.assumptions.fallback.rationale}",
             changes[0].added if changes else (),
+            changes[0].after if changes else None,
         )
     ]
 

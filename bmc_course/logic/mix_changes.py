@@ -136,6 +136,26 @@ def cheaper_mix(
     return None
 
 
+def fewer_served(
+    segments: Sequence[SegmentFigures], segment_id: str, type_id: str, catalog: Catalog
+) -> MixChange:
+    """``type_id`` kept as a fallback for a few customers (``assumptions.fallback.share``).
+
+    When that would leave customers with no relationship at all, the cheapest
+    scalable type the segment may get is added for all of them.
+    """
+    segment = next(s for s in segments if s.id == segment_id)
+    share = catalog.assumptions.fallback.share
+    scalable = sorted(
+        addable_types(segment, catalog, lambda t: t.attributes.scalability >= 4),
+        key=lambda t: t.cost_model.cost_per_customer,
+    )
+    mix = _changed(segment.mix, type_id, share, None)
+    if max(s for _, s in mix) < max(s for _, s in segment.mix) and scalable:
+        mix = _changed(segment.mix, type_id, share, scalable[0])
+    return MixChange(segment.mix, mix, economics_with(segments, segment_id, mix, catalog))
+
+
 def _changed(mix: Mix, type_id: str, share: float, addition: RelationshipType | None) -> Mix:
     changed = [(t, share if t == type_id else s) for t, s in mix]
     changed = [(t, s) for t, s in changed if s > 0]
