@@ -72,12 +72,12 @@ def test_bike_shop_findings_and_advice(catalog: Catalog, make_segment: SegmentFa
         ("warning", "revenue_cost_imbalance", "fleets"),
     ]
     walk_ins, over, fleets = findings
-    # 30 + 1 running + 300/1,540 + 1,000/1,500 set-up = 31.86 against 120 × 40% = 48
-    assert "31.86 per customer a year, 66% of the 48 gross profit" in walk_ins.message
-    # personal assistance for 25%: 7.5 + 1 + 300×375/415/1,500 + 0.667 = 9.35, 19% of 48
+    # 30 + 0.5 running + 300/1,540 + 1,000/1,500 set-up = 31.36 against 120 × 40% = 48
+    assert "31.36 per customer a year, 65% of the 48 gross profit" in walk_ins.message
+    # personal assistance for 25%: 7.5 + 0.5 + 300×375/415/1,500 + 0.667 = 8.85, 18% of 48
     assert walk_ins.suggestion == (
         "Try personal assistance for 25% of them instead of all: the model says that brings "
-        "relationship cost to about 9.35 per customer a year, 19% of gross profit."
+        "relationship cost to about 8.85 per customer a year, 18% of gross profit."
     )
     assert walk_ins.suggested_mix == (("personal_assistance", 0.25), ("self_service", 1.0))
     assert walk_ins.suggested_types == ()
@@ -125,8 +125,8 @@ def test_set_up_is_not_charged_every_year_for_a_small_car_wash(
         customers=3000,
         relationships=["automated_services", ("personal_assistance", 0.1)],
     )
-    # automated for 3,000 (a small set-up): 4,000/3 = 1,333 a year → 0.44 + 1; personal for 300:
-    # 1,500/5 = 300 a year → 0.1 + 3. Total 4.54 against 80 × 40% = 32: 14%, no finding
+    # automated for 3,000 (a small set-up): 4,000/3 = 1,333 a year → 0.44 + 0.5; personal for 300:
+    # 1,500/5 = 300 a year → 0.1 + 3. Total 4.04 against 80 × 40% = 32: 13%, no finding
     assert check_segment(wash, catalog) == []
 
 

@@ -7,8 +7,8 @@ type                        set-up tiers (up to customers: cost)  years  running
 ==========================  ====================================  =====  =======
 personal_assistance         10k: 1,500 / 500k: 20,000 / 150,000     5       30
 dedicated_personal_assist.  50: 2,000 / 2,000: 25,000 / 120,000     5    1,500
-self_service                10k: 3,000 / 500k: 30,000 / 150,000     3        1
-automated_services          10k: 4,000 / 500k: 50,000 / 250,000     3        1
+self_service                10k: 3,000 / 500k: 30,000 / 150,000     3      0.5
+automated_services          10k: 4,000 / 500k: 50,000 / 250,000     3      0.5
 communities                 10k: 500 / 500k: 12,000 / 60,000       3        1
 ==========================  ====================================  =====  =======
 
@@ -73,12 +73,12 @@ def test_set_up_is_paid_once_and_shared_by_customers_served(catalog: Catalog) ->
 def test_bike_shop_costs_worked_by_hand(catalog: Catalog) -> None:
     economics = business_economics(BIKE_SHOP, catalog)
     walk_ins = economics.segment("walk-ins")
-    # running 30 + 1; set-up 300/1,540 + 3,000/3/1,500
-    assert walk_ins.running_cost_per_customer == pytest.approx(31)
+    # running 30 + 0.5; set-up 300/1,540 + 3,000/3/1,500
+    assert walk_ins.running_cost_per_customer == pytest.approx(30.5)
     assert walk_ins.setup_cost_per_customer == pytest.approx(300 / 1540 + 1000 / 1500)
-    assert walk_ins.cost_per_customer == pytest.approx(31.861472, abs=1e-6)
+    assert walk_ins.cost_per_customer == pytest.approx(31.361472, abs=1e-6)
     assert walk_ins.gross_profit_per_customer == pytest.approx(48)  # 120 × 0.4
-    assert walk_ins.cost_share_of_gross_profit == pytest.approx(31.861472 / 48, abs=1e-6)
+    assert walk_ins.cost_share_of_gross_profit == pytest.approx(31.361472 / 48, abs=1e-6)
     fleets = economics.segment("fleets")
     # 12 fleets: the smallest dedicated tier (up to 50), 2,000 / 5 = 400 a year over 12 fleets
     assert fleets.cost_per_customer == pytest.approx(1500 + 400 / 12)
@@ -120,7 +120,7 @@ def test_a_bigger_business_needs_a_bigger_set_up(catalog: Catalog) -> None:
         [segment("a", "mass_market", 100, 2_000_000, [("self_service", 1.0)])], catalog
     )
     assert huge.setups["self_service"].tier.cost == 150_000
-    assert huge.segment("a").cost_per_customer == pytest.approx(1 + 50_000 / 2_000_000)
+    assert huge.segment("a").cost_per_customer == pytest.approx(0.5 + 50_000 / 2_000_000)
 
 
 def test_a_free_segment_is_paid_for_by_its_funder(catalog: Catalog) -> None:
@@ -130,15 +130,15 @@ def test_a_free_segment_is_paid_for_by_its_funder(catalog: Catalog) -> None:
     ]
     economics = business_economics(platform, catalog)
     users = economics.segment("users")
-    # automated for 1,000: 4,000 / 3 = 1,333.33 a year → 1.3333 + running 1 per user
-    assert users.own_cost_per_customer == pytest.approx(1 + 4000 / 3 / 1000)
+    # automated for 1,000: 4,000 / 3 = 1,333.33 a year → 1.3333 + running 0.5 per user
+    assert users.own_cost_per_customer == pytest.approx(0.5 + 4000 / 3 / 1000)
     assert users.cost_share_of_gross_profit is None  # judged where it is paid for
     payers = economics.segment("payers")
-    # users' total 2,333.33 carried by 100 payers: 23.33 each; own: 1 + 1,000/100
-    assert payers.carried == (("users", pytest.approx(2333.3333 / 100, abs=1e-4)),)
-    assert payers.own_cost_per_customer == pytest.approx(11)
-    assert payers.cost_per_customer == pytest.approx(11 + 23.333333, abs=1e-5)
-    assert payers.cost_share_of_gross_profit == pytest.approx(34.333333 / 400, abs=1e-6)
+    # users' total 1,833.33 carried by 100 payers: 18.33 each; own: 0.5 + 1,000/100
+    assert payers.carried == (("users", pytest.approx(1833.3333 / 100, abs=1e-4)),)
+    assert payers.own_cost_per_customer == pytest.approx(10.5)
+    assert payers.cost_per_customer == pytest.approx(10.5 + 18.333333, abs=1e-5)
+    assert payers.cost_share_of_gross_profit == pytest.approx(28.833333 / 400, abs=1e-6)
 
 
 def test_no_gross_profit_and_a_cost_is_an_infinite_share(catalog: Catalog) -> None:
@@ -192,5 +192,5 @@ def test_citizens_are_judged_against_their_budget(catalog: Catalog) -> None:
     ]
     residents = business_economics(city, catalog).segment("residents")
     assert residents.gross_profit_per_customer == pytest.approx(500)  # margin 1: the whole budget
-    # self-service 1 + 30,000/3/100,000; personal for 20,000: 0.2 × 30 + 20,000/5/100,000
-    assert residents.cost_per_customer == pytest.approx(1 + 0.1 + 6 + 0.04)
+    # self-service 0.5 + 30,000/3/100,000; personal for 20,000: 0.2 × 30 + 20,000/5/100,000
+    assert residents.cost_per_customer == pytest.approx(0.5 + 0.1 + 6 + 0.04)
