@@ -12,6 +12,7 @@ from bmc_course.formats.submission import (
     SCHEMA_VERSION,
     catalog_issues,
     load_checked_submission,
+    parse_submission,
     quiz_score,
     read_submission_file,
     submission_from_case,
@@ -20,7 +21,7 @@ from bmc_course.model.catalog import Catalog
 from bmc_course.model.input_errors import SubmissionError
 
 VALID: dict[str, Any] = {
-    "schema_version": 1,
+    "schema_version": 2,
     "learner": "Ada <b>",
     "business": "Cleats",
     "segments": [
@@ -31,12 +32,21 @@ VALID: dict[str, Any] = {
             "revenue_per_customer": 120,
             "customers": 50000,
             "validated": False,
-            "relationships": ["self_service", "automated_services"],
+            "relationships": [
+                {"type": "self_service", "share": 1.0},
+                {"type": "personal_assistance", "share": 0.1, "channel": "phone"},
+            ],
             "motivations": ["acquisition", "retention"],
+            "gross_margin": 0.45,
+            "customer_years": 2.5,
+            "acquisition_cost": 25.0,
+            "funded_by": None,
+            "notes": "Most athletes order online; a few call about sizes.",
             "colour": "blue",
         }
     ],
     "quiz": {},
+    "scenarios": [],
     "saved_at": "2026-11-24T10:00:00+00:00",
     "teacher_note": {"kept": True},
 }
@@ -114,7 +124,11 @@ def test_absurd_numbers_are_refused(tmp_path: Path) -> None:
 def test_catalog_ids_are_checked(tmp_path: Path, catalog: Catalog) -> None:
     bad = json.loads(json.dumps(VALID))
     bad["segments"][0]["archetype"] = "aliens"
-    bad["segments"][0]["relationships"] = ["self_service", "mind reading"]
+    bad["segments"][0]["relationships"] = [
+        {"type": "self_service", "share": 1.0},
+        {"type": "mind reading", "share": 0.5},
+        {"type": "self_service", "share": 0.2},
+    ]
     bad["segments"].append(dict(bad["segments"][0]))
     question = next(iter(catalog.questions.values()))
     bad["quiz"] = {question.id: "zz", "retired-question": "a"}
@@ -123,7 +137,8 @@ def test_catalog_ids_are_checked(tmp_path: Path, catalog: Catalog) -> None:
         load_checked_submission(path, catalog)
     fields = [(i.entry, i.field) for i in caught.value.issues]
     assert ("segments[0] 'athletes'", "archetype") in fields
-    assert ("segments[0] 'athletes'", "relationships[1]") in fields
+    assert ("segments[0] 'athletes'", "relationships[1].type") in fields
+    assert ("segments[0] 'athletes'", "relationships[2].type") in fields  # listed twice
     assert ("segments[1] 'athletes'", "id") in fields
     assert ("quiz", question.id) in fields
     assert all(field != "retired-question" for _, field in fields)
@@ -147,4 +162,33 @@ def test_quiz_score(catalog: Catalog) -> None:
 
 
 def test_schema_version_is_current() -> None:
-    assert SCHEMA_VERSION == 1
+    assert SCHEMA_VERSION == 2
+
+
+@pytest.mark.parametrize(
+    ("funders", "expected"),
+    [
+        ({"a": "b"}, []),
+        ({"a": "a"}, ["a"]),
+        ({"a": "nobody"}, ["a"]),
+        ({"a": "b", "b": "c"}, ["a"]),  # b is free itself, so it cannot fund a
+    ],
+)
+def test_funded_by_names_another_paying_segment(
+    catalog: Catalog, funders: dict[str, str], expected: list[str]
+) -> None:
+    base = VALID["segments"][0]
+    segments = [base | {"id": sid, "funded_by": funders.get(sid)} for sid in ("a", "b", "c")]
+    submission = parse_submission(VALID | {"segments": segments}, file="f.json")
+    issues = catalog_issues(submission, catalog, file="f.json")
+    assert [(i.entry.split("'")[1], i.field) for i in issues] == [(sid, "funded_by") for sid in expected]
+
+
+@pytest.mark.parametrize("share", [0, -0.5, 1.5])
+def test_a_share_outside_zero_to_one_is_named(tmp_path: Path, share: float) -> None:
+    bad = json.loads(json.dumps(VALID))
+    bad["segments"][0]["relationships"][1]["share"] = share
+    with pytest.raises(SubmissionError) as caught:
+        read_submission_file(_write(tmp_path, bad))
+    (issue,) = caught.value.issues
+    assert (issue.entry, issue.field) == ("segments[0] 'athletes'", "relationships[1].share")
