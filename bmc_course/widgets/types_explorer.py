@@ -1,4 +1,5 @@
-"""Explore the six relationship types: cards, a side-by-side table, the dimensions, cost growth."""
+"""Explore the six relationship types: cards, a side-by-side table, their costs, the dimensions,
+cost growth."""
 
 from __future__ import annotations
 
@@ -10,15 +11,21 @@ from bmc_course import charts
 from bmc_course.model.catalog import Catalog
 from bmc_course.state.course_state import CourseState
 from bmc_course.widgets.chart_view import ChartView
-from bmc_course.widgets.html_fragments import esc, heading
+from bmc_course.widgets.html_fragments import bullet_list, esc, heading, money
 from bmc_course.widgets.stylesheet import style_tag
-from bmc_course.widgets.type_card import SCALES_NOTE, type_card_html
+from bmc_course.widgets.type_card import SCALES_NOTE, setup_tiers, type_card_html
+
+COSTS_NOTE = (
+    "Illustrative cost models, not quotes: the set-up is paid once by the business (shared by "
+    "the segments that use the type) and sized to how many customers it serves that way; the "
+    "running cost is paid a year for each customer actually served this way."
+)
 
 GRID_LAYOUT = {"grid_template_columns": "repeat(auto-fill, minmax(320px, 1fr))", "width": "100%"}
 
 
 def comparison_table_html(catalog: Catalog) -> str:
-    """Every type against every 1-5 scale, plus human contact and lifecycle motivations."""
+    """Every type against every 1-5 scale, plus its human fallback and lifecycle motivations."""
     scales = catalog.assumptions.scales
     head = "".join(
         f'<th scope="col" title="1 = {esc(s.low)}; 5 = {esc(s.high)}">{esc(s.name)}</th>'
@@ -34,12 +41,33 @@ def comparison_table_html(catalog: Catalog) -> str:
         )
         rows.append(
             f'<tr><th scope="row">{esc(rtype.name)}</th>{cells}'
-            f"<td>{'yes' if rtype.human_contact else 'no'}</td><td>{esc(motivations)}</td></tr>"
+            f"<td>{'yes' if rtype.human_fallback else 'no'}</td><td>{esc(motivations)}</td></tr>"
         )
     return (
         '<table class="bmc-compare-table"><thead><tr><th scope="col">Type</th>'
-        f'{head}<th scope="col">People involved</th><th scope="col">Serves</th></tr></thead>'
+        f'{head}<th scope="col" title="A person the customer can turn to when the tools fail">'
+        'Human fallback</th><th scope="col">Serves</th></tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table><p class="bmc-muted">{SCALES_NOTE}</p>'
+    )
+
+
+def costs_table_html(catalog: Catalog) -> str:
+    """Every type's illustrative running cost and set-up tiers, side by side."""
+    rows = []
+    for rtype in catalog.types.values():
+        cost = rtype.cost_model
+        rows.append(
+            f'<tr><th scope="row">{esc(rtype.name)}</th>'
+            f'<td class="bmc-num">{money(cost.cost_per_customer)}</td>'
+            f"<td>{bullet_list(setup_tiers(cost), css_class='bmc-setup-tiers')}</td>"
+            f'<td class="bmc-num">{cost.setup_years}</td></tr>'
+        )
+    return (
+        '<table class="bmc-compare-table bmc-costs-table"><thead><tr><th scope="col">Type</th>'
+        '<th scope="col">Running cost per customer served, a year</th>'
+        '<th scope="col">Set-up, once per business, by size</th>'
+        '<th scope="col">Set-up spread over (years)</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table><p class="bmc-muted">{esc(COSTS_NOTE)}</p>'
     )
 
 
@@ -117,12 +145,15 @@ class TypesExplorer(widgets.VBox):
             css_class="bmc-chart-cost-growth",
             with_style=False,
         )
+        costs = widgets.HTML(heading("What they cost", 4) + costs_table_html(catalog))
+        costs.add_class("bmc-types-costs")
         variants = variants_html(catalog)
         parts: list[Any] = [
             style_tag(),
             widgets.HTML(heading("The six types of customer relationship", 3)),
             grid,
             widgets.HTML(heading("Side by side", 4) + comparison_table_html(catalog)),
+            costs,
             widgets.HTML(heading("Three ways relationships differ", 4) + dimensions_html(catalog)),
         ]
         if variants:
