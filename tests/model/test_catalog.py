@@ -25,10 +25,11 @@ def test_builtin_types_and_archetypes(catalog: Catalog) -> None:
 
 
 def test_builtin_dimensions_and_channel_distinction(catalog: Catalog) -> None:
-    assert {d.attribute for d in catalog.dimensions.values()} == {
-        "personalisation",
-        "long_term",
-        "two_way",
+    # "personal ↔ automated" reads how much contact is with people, not personalisation
+    assert {d.id: d.attribute for d in catalog.dimensions.values()} == {
+        "personal_automated": "human_contact",
+        "transactional_long_term": "long_term",
+        "one_way_two_way": "two_way",
     }
     assert catalog.channels.distinction
     assert len(catalog.channels.channels) >= 5
@@ -78,9 +79,9 @@ def test_overlay_replaces_an_entry_by_id(tmp_path: Path) -> None:
 
 def test_overlay_edits_are_picked_up(tmp_path: Path) -> None:
     target = tmp_path / "relationship_types.toml"
-    target.write_text("schema_version = 1\n", encoding="utf-8")
+    target.write_text("schema_version = 2\n", encoding="utf-8")
     load_catalog(tmp_path)
-    target.write_text("schema_version = 1\n[[types]]\nid = 'x'\n", encoding="utf-8")
+    target.write_text("schema_version = 2\n[[types]]\nid = 'x'\n", encoding="utf-8")
     with pytest.raises(ContentError):
         load_catalog(tmp_path)
 
@@ -98,7 +99,7 @@ pros = ["cheap"]
 cons = ["slow"]
 fits_when = ["often"]
 not_fit_when = ["rarely"]
-human_contact = false
+human_fallback = false
 motivations = ["retention"]
 [types.attributes]
 personalisation = {personalisation}
@@ -106,10 +107,14 @@ cost_to_serve = 2
 scalability = 3
 two_way = 2
 long_term = 3
+human_contact = 1
+automation = 4
 [types.cost_model]
-setup_cost = 1000
+setup = [{{ cost = 1000, example = "a kiosk" }}]
+setup_years = 3
 cost_per_customer = 2
 note = "Illustrative only."
+source = "Reasoning."
 [[types.tests]]
 assumption = "{{segment}} will use it."
 method = "survey"
@@ -137,7 +142,7 @@ def test_wrong_type(tmp_path: Path) -> None:
     _write(
         tmp_path,
         "relationship_types.toml",
-        "schema_version = 1\n" + MINIMAL_TYPE.format(id="kiosk", personalisation='"high"'),
+        "schema_version = 2\n" + MINIMAL_TYPE.format(id="kiosk", personalisation='"high"'),
     )
     (issue,) = _issues(tmp_path)
     assert issue.file.endswith("relationship_types.toml")
@@ -150,7 +155,7 @@ def test_out_of_range(tmp_path: Path) -> None:
     _write(
         tmp_path,
         "relationship_types.toml",
-        "schema_version = 1\n" + MINIMAL_TYPE.format(id="kiosk", personalisation=9),
+        "schema_version = 2\n" + MINIMAL_TYPE.format(id="kiosk", personalisation=9),
     )
     (issue,) = _issues(tmp_path)
     assert (issue.entry, issue.field) == ("types[0] 'kiosk'", "attributes.personalisation")
@@ -159,7 +164,7 @@ def test_out_of_range(tmp_path: Path) -> None:
 
 def test_missing_field(tmp_path: Path) -> None:
     text = MINIMAL_TYPE.format(id="kiosk", personalisation=2).replace('summary = "One line."\n', "")
-    _write(tmp_path, "relationship_types.toml", "schema_version = 1\n" + text)
+    _write(tmp_path, "relationship_types.toml", "schema_version = 2\n" + text)
     (issue,) = _issues(tmp_path)
     assert (issue.entry, issue.field) == ("types[0] 'kiosk'", "summary")
     assert "missing" in issue.found
@@ -167,14 +172,14 @@ def test_missing_field(tmp_path: Path) -> None:
 
 def test_unknown_field_is_reported(tmp_path: Path) -> None:
     text = MINIMAL_TYPE.format(id="kiosk", personalisation=2).replace("pros =", "prons =")
-    _write(tmp_path, "relationship_types.toml", "schema_version = 1\n" + text)
+    _write(tmp_path, "relationship_types.toml", "schema_version = 2\n" + text)
     fields = {issue.field for issue in _issues(tmp_path)}
     assert fields == {"prons", "pros"}
 
 
 def test_duplicate_id(tmp_path: Path) -> None:
     one = MINIMAL_TYPE.format(id="kiosk", personalisation=2)
-    _write(tmp_path, "relationship_types.toml", "schema_version = 1\n" + one + one)
+    _write(tmp_path, "relationship_types.toml", "schema_version = 2\n" + one + one)
     (issue,) = _issues(tmp_path)
     assert (issue.entry, issue.field) == ("types[1] 'kiosk'", "id")
     assert "duplicate of types[0]" in issue.found
@@ -187,7 +192,7 @@ def test_unknown_id_in_a_case(tmp_path: Path) -> None:
     (issue,) = _issues(tmp_path)
     assert issue.file.endswith("cleat-maker.toml")
     assert issue.entry.startswith("segments[")
-    assert issue.field.startswith("relationships[")
+    assert issue.field == "relationships[0].type"
     assert issue.found == "'telepathy'"
     assert "self_service" in issue.expected
 
@@ -220,6 +225,25 @@ def test_future_schema_version(tmp_path: Path) -> None:
     _write(tmp_path, "dimensions.toml", "schema_version = 2\n")
     (issue,) = _issues(tmp_path)
     assert issue.field == "schema_version" and "newer bmc-course" in issue.found
+
+
+def test_an_older_content_format_is_named(tmp_path: Path) -> None:
+    _write(tmp_path, "relationship_types.toml", "schema_version = 1\n")
+    (issue,) = _issues(tmp_path)
+    assert (issue.field, issue.expected) == ("schema_version", "schema_version = 2")
+    assert issue.found == "1 (an older content format; see the README's 'Content files')"
+
+
+def test_a_case_segment_funded_by_nobody_in_the_case(tmp_path: Path) -> None:
+    case = (content_dir() / "cases" / "search-engine.toml").read_text(encoding="utf-8")
+    _write(
+        tmp_path,
+        "cases/search-engine.toml",
+        case.replace('funded_by = "advertisers"', 'funded_by = "sponsors"'),
+    )
+    (issue,) = _issues(tmp_path)
+    assert (issue.entry, issue.field) == ("segments[0] 'searchers'", "funded_by")
+    assert issue.found == "'sponsors'"
 
 
 def test_unknown_file_name(tmp_path: Path) -> None:
@@ -260,7 +284,7 @@ def test_three_mistakes_give_three_errors_at_once(tmp_path: Path) -> None:
     _write(
         tmp_path,
         "relationship_types.toml",
-        "schema_version = 1\n" + MINIMAL_TYPE.format(id="kiosk", personalisation=0),
+        "schema_version = 2\n" + MINIMAL_TYPE.format(id="kiosk", personalisation=0),
     )
     _write(tmp_path, "dimensions.toml", "not toml at all = = =")
     case = (content_dir() / "cases" / "cleat-maker.toml").read_text(encoding="utf-8")

@@ -25,25 +25,56 @@ def errors(model: type, data: dict[str, Any]) -> list[tuple[tuple[str | int, ...
     return [(tuple(e["loc"]), e["type"]) for e in caught.value.errors()]
 
 
-COST = CostModel(setup_cost=120_000, cost_per_customer=3, note="illustrative")
+TIERS = [
+    {"up_to_customers": 100, "cost": 1_000.0, "example": "small"},
+    {"up_to_customers": 10_000, "cost": 30_000.0, "example": "medium"},
+    {"cost": 120_000.0, "example": "large"},
+]
+COST = CostModel.model_validate(
+    {"setup": TIERS, "setup_years": 3, "cost_per_customer": 2.0, "note": "n", "source": "s"}
+)
+
+
+@pytest.mark.parametrize(
+    ("served", "tier_cost"),
+    [(0, 1_000), (100, 1_000), (101, 30_000), (10_000, 30_000), (10_001, 120_000), (1e9, 120_000)],
+)
+def test_the_set_up_is_sized_to_the_customers_served(served: float, tier_cost: float) -> None:
+    assert COST.setup_tier(served).cost == tier_cost
 
 
 @pytest.mark.parametrize(
     ("customers", "per_customer"),
-    [(1, 120_003), (1_000, 123), (200_000, 3.6), (0, 120_003), (-5, 120_003)],
+    # 100: 1,000/3/100 + 2 = 5.33; 1,000: 30,000/3/1,000 + 2 = 12; 0 and -5 count as one customer
+    [(100, 1000 / 3 / 100 + 2), (1_000, 12.0), (0, 1000 / 3 + 2), (-5, 1000 / 3 + 2)],
 )
-def test_set_up_cost_is_spread_over_the_customers(customers: int, per_customer: float) -> None:
+def test_yearly_set_up_is_spread_over_the_customers(customers: int, per_customer: float) -> None:
     assert COST.cost_per_customer_at(customers) == pytest.approx(per_customer)
 
 
-def test_total_cost_is_set_up_plus_each_customer() -> None:
-    assert COST.total_cost(0) == 120_000
-    assert COST.total_cost(1_000) == 123_000
-    assert COST.total_cost(-10) == 120_000  # no negative customers
+def test_total_cost_is_a_years_set_up_plus_each_customer() -> None:
+    assert COST.total_cost(0) == pytest.approx(1000 / 3)
+    assert COST.total_cost(1_000) == pytest.approx(10_000 + 2_000)
+    assert COST.total_cost(-10) == pytest.approx(1000 / 3)  # no negative customers
+
+
+def test_set_up_tiers_must_ascend_and_end_open() -> None:
+    base = {"setup_years": 3, "cost_per_customer": 2.0, "note": "n", "source": "s"}
+    unordered = [TIERS[1], TIERS[0], TIERS[2]]
+    closed = TIERS[:2]
+    assert errors(CostModel, base | {"setup": unordered}) == [((), "value_error")]
+    assert errors(CostModel, base | {"setup": closed}) == [((), "value_error")]
 
 
 def test_unknown_keys_are_errors_not_ignored() -> None:
-    data = {"setup_cost": 1.0, "cost_per_customer": 1.0, "note": "n", "prons": ["typo"]}
+    data = {
+        "setup": TIERS,
+        "setup_years": 3,
+        "cost_per_customer": 1.0,
+        "note": "n",
+        "source": "s",
+        "prons": ["typo"],
+    }
     assert errors(CostModel, data) == [(("prons",), "extra_forbidden")]
 
 
@@ -54,6 +85,8 @@ def test_values_are_not_coerced() -> None:
         "scalability": True,
         "two_way": 6,
         "long_term": 0,
+        "human_contact": 3,
+        "automation": 3,
     }
     assert errors(Attributes, data) == [
         (("personalisation",), "int_type"),

@@ -31,9 +31,77 @@ def test_changes_notify_listeners_once(state: CourseState) -> None:
     state.set_relationships(seg_id, ["personal_assistance"])  # no change, no event
     state.toggle_relationship(seg_id, "self_service", True)
     assert [c.kind for c in seen] == ["segments", "segment", "segment"]
-    assert state.segment(seg_id).relationships == ["personal_assistance", "self_service"]
+    assert state.segment(seg_id).type_ids == ["personal_assistance", "self_service"]
     state.toggle_relationship(seg_id, "personal_assistance", False)
-    assert state.segment(seg_id).relationships == ["self_service"]
+    assert state.segment(seg_id).type_ids == ["self_service"]
+
+
+def test_a_share_is_kept_when_the_mix_changes(state: CourseState) -> None:
+    seen: list[Change] = []
+    seg_id = state.add_segment("Walk-ins", "mass_market")
+    state.set_relationships(seg_id, ["personal_assistance", "self_service"])
+    state.observe(seen.append)
+    state.set_share(seg_id, "personal_assistance", 0.2)
+    state.set_share(seg_id, "personal_assistance", 0.2)  # no change, no event
+    state.toggle_relationship(seg_id, "communities", True)
+    mix = [(r.type, r.share) for r in state.segment(seg_id).relationships]
+    assert mix == [("personal_assistance", 0.2), ("self_service", 1.0), ("communities", 1.0)]
+    assert seen == [Change("segment", seg_id), Change("segment", seg_id)]
+
+
+@pytest.mark.parametrize(
+    ("type_id", "share", "message"),
+    [
+        ("personal_assistance", 0.0, "share: expected more than 0 and at most 1, found 0.0"),
+        ("personal_assistance", 1.5, "share: expected more than 0 and at most 1, found 1.5"),
+        ("communities", 0.5, "'communities' is not in this segment's mix; choose it first"),
+    ],
+)
+def test_bad_shares_are_refused_in_one_line(
+    state: CourseState, type_id: str, share: float, message: str
+) -> None:
+    seg_id = state.add_segment("Walk-ins", "mass_market")
+    state.set_relationships(seg_id, ["personal_assistance"])
+    with pytest.raises(StateError) as caught:
+        state.set_share(seg_id, type_id, share)
+    assert str(caught.value) == message
+
+
+def test_the_new_segment_figures_can_be_set_and_cleared(state: CourseState) -> None:
+    seg_id = state.add_segment("Walk-ins", "mass_market")
+    state.update_segment(
+        seg_id,
+        gross_margin=0.5,
+        customer_years=2.0,
+        acquisition_cost=30.0,
+        notes="Most walk in on their way to work.",
+    )
+    segment = state.segment(seg_id)
+    assert (segment.gross_margin, segment.customer_years, segment.acquisition_cost) == (
+        0.5,
+        2.0,
+        30.0,
+    )
+    assert segment.notes == "Most walk in on their way to work."
+    state.update_segment(seg_id, gross_margin=None)  # back to the archetype's default
+    assert state.segment(seg_id).gross_margin is None
+    with pytest.raises(StateError, match="gross_margin"):
+        state.update_segment(seg_id, gross_margin=1.5)
+
+
+def test_funding_names_another_paying_segment(state: CourseState) -> None:
+    users = state.add_segment("Users", "platform")
+    payers = state.add_segment("Advertisers", "business")
+    other = state.add_segment("Readers", "platform")
+    with pytest.raises(StateError, match="only be funded by another segment"):
+        state.update_segment(users, funded_by=users)
+    state.update_segment(users, funded_by=payers)
+    with pytest.raises(StateError, match="itself funded by another segment"):
+        state.update_segment(other, funded_by=users)
+    with pytest.raises(StateError, match="funds another one"):
+        state.update_segment(payers, funded_by=other)
+    state.remove_segment(payers)  # the funder goes: the free segment is judged on its own again
+    assert state.segment(users).funded_by is None
 
 
 def test_batch_notifies_once(state: CourseState) -> None:

@@ -33,7 +33,11 @@ def test_every_change_is_saved_and_reloaded(tmp_path: Path) -> None:
         exclude={"saved_at"}
     ) == state.submission.model_dump(exclude={"saved_at"})
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["schema_version"] == 1 and saved["saved_at"]
+    assert saved["schema_version"] == 2 and saved["saved_at"]
+    assert saved["segments"][0]["relationships"] == [
+        {"type": "self_service", "share": 1.0},
+        {"type": "automated_services", "share": 1.0},
+    ]
 
 
 def test_unknown_fields_survive_a_round_trip(tmp_path: Path) -> None:

@@ -33,9 +33,10 @@ ADA = {
 def test_a_valid_upload_is_read(catalog: Catalog) -> None:
     submission = read_uploaded_submission("ada.json", json.dumps(ADA).encode(), catalog)
     assert (submission.learner, submission.business) == ("Ada", "Cleats")
-    assert [(s.id, s.customers, list(s.relationships)) for s in submission.segments] == [
-        ("athletes", 50000, ["self_service"])
-    ]
+    # a version 1 upload: each listed type serves the whole segment
+    assert [
+        (s.id, s.customers, s.type_ids, s.share_of("self_service")) for s in submission.segments
+    ] == [("athletes", 50000, ["self_service"], 1.0)]
 
 
 @pytest.mark.parametrize(
