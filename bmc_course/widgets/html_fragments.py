@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from bmc_course.model.content_models import Severity
+from bmc_course.model.content_models import Archetype, Severity
 
 SEVERITY_LABEL: dict[str, str] = {"problem": "Problem", "warning": "Warning", "info": "Note"}
 # A shape per severity as well as a colour, so the badge reads without colour vision.
@@ -79,3 +79,12 @@ def heading(text: str, level: int = 3, *, sub: str = "") -> str:
     """A section heading with an optional one-line explanation under it."""
     extra = f'<p class="bmc-sub">{esc(sub)}</p>' if sub else ""
     return f'<h{level} class="bmc-heading">{esc(text)}</h{level}>{extra}'
+
+
+def revenue_description(archetype: Archetype | None) -> str:
+    """What a segment's revenue figure is: ``Yearly revenue per customer``; for citizens the
+    archetype's own label (``Yearly budget per person``)."""
+    label = archetype.revenue_label if archetype else "revenue per customer"
+    if "year" not in label.lower():
+        label = f"yearly {label}"
+    return label[:1].upper() + label[1:]

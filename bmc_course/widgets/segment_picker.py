@@ -8,18 +8,76 @@ form; removing a segment asks first, because its choices go with it.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import ipywidgets as widgets
 
-from bmc_course.formats.submission import MAX_CUSTOMERS, MAX_REVENUE_PER_CUSTOMER, SegmentChoice
+from bmc_course.formats.limits import MAX_CUSTOMERS, MAX_REVENUE_PER_CUSTOMER
+from bmc_course.formats.submission import SegmentChoice
+from bmc_course.logic.economics import figures_of
+from bmc_course.model.catalog import Catalog
 from bmc_course.model.content_models import Archetype
 from bmc_course.state.course_state import Change, CourseState
-from bmc_course.widgets.html_fragments import bullet_list, count, esc, heading, money
+from bmc_course.widgets.html_fragments import (
+    bullet_list,
+    count,
+    esc,
+    heading,
+    money,
+    revenue_description,
+)
 from bmc_course.widgets.state_view import StateView, StatusLine
 
 GRID_LAYOUT = {"grid_template_columns": "repeat(auto-fill, minmax(260px, 1fr))", "width": "100%"}
-WIDE_LABEL = {"description_width": "14em"}
+# Labels at their natural width: a fixed width cut "Yearly revenue per customer" short.
+LABEL_STYLE = {"description_width": "initial"}
+FIELD_WIDTH = "min(34em, 100%)"
+NOBODY = "nobody: pays its own way"
+NOTES_CHARS_SHOWN = 160
+
+
+def number_text(value: float | None, *, scale: float = 1.0) -> str:
+    """A number as a text field shows it (``None`` → empty): ``0.35`` with scale 100 → ``35``."""
+    return "" if value is None else f"{value * scale:.10g}"
+
+
+def parse_number(text: str, what: str) -> float | None:
+    """A number typed by the learner (``1,500``, ``35%``); empty means "not given"."""
+    cleaned = text.strip().removesuffix("%").replace(",", "").replace(" ", "")
+    if not cleaned:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"{what}: expected a number or nothing, found {text.strip()!r}") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{what}: expected a number or nothing, found {text.strip()!r}")
+    return value
+
+
+def parse_percent(text: str, what: str) -> float | None:
+    """A percentage typed by the learner as a fraction (``35`` → ``0.35``); empty → ``None``."""
+    value = parse_number(text, what)
+    if value is None:
+        return None
+    if not 0 <= value <= 100:
+        raise ValueError(f"{what}: expected a percentage from 0 to 100, found {text.strip()!r}")
+    return value / 100
+
+
+def funder_options(segment_id: str, segments: list[SegmentChoice]) -> list[tuple[str, str]]:
+    """Who can pay for a segment: nobody, or another segment that is not itself funded."""
+    options = [(NOBODY, "")]
+    options += [(s.name, s.id) for s in segments if s.id != segment_id and s.funded_by is None]
+    current = next((s for s in segments if s.id == segment_id), None)
+    if (
+        current is not None
+        and current.funded_by
+        and current.funded_by not in dict(options).values()
+    ):
+        options.append((current.funded_by, current.funded_by))  # as loaded, so it can be undone
+    return options
 
 
 def archetype_card_html(archetype: Archetype) -> str:
@@ -30,32 +88,86 @@ def archetype_card_html(archetype: Archetype) -> str:
         f'<div class="bmc-card-title">{esc(archetype.name)}</div>'
         f"<p>{esc(archetype.description)}</p>"
         f"<p><strong>Expects:</strong> {esc(archetype.expects)}</p>"
-        f"<p><strong>Revenue per customer a year:</strong> {money(band.low)} to {money(band.high)} "
-        f"(typically {money(band.typical)})</p>"
+        f"<p><strong>{esc(revenue_description(archetype))}:</strong> {money(band.low)} to "
+        f"{money(band.high)} (typically {money(band.typical)})</p>"
+        f"<p><strong>Typical gross margin:</strong> {archetype.gross_margin:.0%} · "
+        f"<strong>customers stay</strong> about {archetype.customer_years:g} years</p>"
         f'<div class="bmc-label">For example</div>{bullet_list(archetype.examples)}</div>'
     )
 
 
-class SegmentForm(widgets.VBox):
-    """Name, closest archetype, revenue per customer, customers and "validated" inputs."""
+def segment_line_html(
+    segment: SegmentChoice, segments: list[SegmentChoice], catalog: Catalog
+) -> str:
+    """One segment in the list: numbers, economics (defaults marked), funding, mix and notes."""
+    archetype = catalog.archetypes.get(segment.archetype)
+    figures = figures_of(segment, catalog)
+    types = [catalog.types[r.type].name for r in segment.relationships if r.type in catalog.types]
+    economics = [
+        f"gross margin {figures.gross_margin:.0%}"
+        + (" (typical)" if figures.margin_from == "archetype" else ""),
+        f"customers stay {figures.customer_years:g} years"
+        + (" (typical)" if figures.years_from == "archetype" else ""),
+    ]
+    if segment.acquisition_cost is not None:
+        economics.append(f"{money(segment.acquisition_cost)} to win one customer")
+    if segment.funded_by is not None:
+        funder = next((s.name for s in segments if s.id == segment.funded_by), segment.funded_by)
+        economics.append(f"paid for by {esc(funder)}")
+    notes = segment.notes.strip()
+    if len(notes) > NOTES_CHARS_SHOWN:
+        notes = notes[:NOTES_CHARS_SHOWN].rstrip() + "…"
+    return (
+        f'<div class="bmc-segment-line"><strong>{esc(segment.name)}</strong> '
+        f'<span class="bmc-muted">{esc(archetype.name if archetype else segment.archetype)}'
+        f"</span><br>{count(segment.customers)} customers · "
+        f"{esc(revenue_description(archetype).lower())} {money(segment.revenue_per_customer)} · "
+        f"{'validated' if segment.validated else 'not yet validated'} · "
+        f"relationships: {esc(', '.join(types) or 'none yet')}"
+        f'<br><span class="bmc-muted">{" · ".join(economics)}</span>'
+        + (
+            f'<br><span class="bmc-muted bmc-segment-notes">Notes: {esc(notes)}</span>'
+            if notes
+            else ""
+        )
+        + "</div>"
+    )
 
-    def __init__(self, course_state: CourseState, *, submit_label: str, css_class: str) -> None:
+
+class SegmentForm(widgets.VBox):
+    """Name, closest archetype, revenue per customer, customers and "validated" inputs.
+
+    With ``details`` (the edit form) also gross margin, years a customer stays,
+    acquisition cost, who funds the segment and the learner's notes; blank
+    numbers mean "the archetype's default" (shown as the placeholder).
+    """
+
+    def __init__(
+        self,
+        course_state: CourseState,
+        *,
+        submit_label: str,
+        css_class: str,
+        details: bool = False,
+    ) -> None:
         super().__init__()
         self.add_class(css_class)
         catalog = course_state.catalog
         self._catalog = catalog
+        self.details = details
+        wide = widgets.Layout(width=FIELD_WIDTH)
         self.name = widgets.Text(
             description="Segment name",
             placeholder="e.g. Individual athletes",
-            style=WIDE_LABEL,
-            layout=widgets.Layout(width="31em"),
+            style=LABEL_STYLE,
+            layout=wide,
         )
         self.name.add_class("bmc-segment-name")
         self.archetype = widgets.Dropdown(
             description="Closest archetype",
             options=[(a.name, a.id) for a in catalog.archetypes.values()],
-            style=WIDE_LABEL,
-            layout=widgets.Layout(width="31em"),
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width=FIELD_WIDTH),
         )
         self.archetype.add_class("bmc-segment-archetype")
         self.archetype.observe(self._on_archetype_chosen, names="value")
@@ -63,8 +175,8 @@ class SegmentForm(widgets.VBox):
             description="Yearly revenue per customer",
             min=0,
             max=MAX_REVENUE_PER_CUSTOMER,
-            style=WIDE_LABEL,
-            layout=widgets.Layout(width="23em"),
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width=FIELD_WIDTH),
         )
         self.revenue.add_class("bmc-segment-revenue")
         self.customers = widgets.BoundedIntText(
@@ -72,51 +184,160 @@ class SegmentForm(widgets.VBox):
             value=1000,
             min=0,
             max=MAX_CUSTOMERS,
-            style=WIDE_LABEL,
-            layout=widgets.Layout(width="23em"),
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width=FIELD_WIDTH),
         )
         self.customers.add_class("bmc-segment-customers")
         self.validated = widgets.Checkbox(
             description="Validated with real customers already", indent=False
         )
         self.validated.add_class("bmc-segment-validated")
+
+        self.gross_margin = self._text("Gross margin (%)", "bmc-segment-margin")
+        self.customer_years = self._text("Years a customer stays", "bmc-segment-years")
+        self.acquisition_cost = self._text("Cost to win one customer", "bmc-segment-acquisition")
+        self.acquisition_cost.placeholder = "optional, e.g. 25"
+        self.funded_by = widgets.Dropdown(
+            description="Funded by",
+            options=[(NOBODY, "")],
+            value="",
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width=FIELD_WIDTH),
+        )
+        self.funded_by.add_class("bmc-segment-funded-by")
+        self.notes = widgets.Textarea(
+            description="Notes",
+            placeholder="Your reasoning: why these customers, why these relationships, "
+            "what you still need to find out.",
+            continuous_update=False,
+            rows=4,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="100%"),
+        )
+        self.notes.add_class("bmc-segment-notes-input")
+
         self.submit = widgets.Button(description=submit_label, button_style="primary")
         self.submit.add_class("bmc-segment-submit")
         self.cancel = widgets.Button(description="Cancel")
         self.cancel.add_class("bmc-segment-cancel")
-        self.children = [
+        children: list[Any] = [
             self.name,
             self.archetype,
             self.revenue,
             self.customers,
             self.validated,
-            widgets.HBox([self.submit, self.cancel]),
         ]
-        self._on_archetype_chosen({"new": self.archetype.value})
+        if details:
+            children += [
+                widgets.HTML(
+                    '<p class="bmc-muted">Gross margin: the share of revenue left once the '
+                    "product itself is paid for; relationships are paid from it. Leave a number "
+                    "blank to use the archetype's typical figure. A free segment (the free side "
+                    "of a platform) is funded by a segment that pays.</p>"
+                ),
+                self.gross_margin,
+                self.customer_years,
+                self.acquisition_cost,
+                self.funded_by,
+                self.notes,
+            ]
+        self.children = [*children, widgets.HBox([self.submit, self.cancel])]
+        self.show_archetype(self.archetype.value)
+        if not details:
+            self._set_typical_revenue(self.archetype.value)
 
-    def _on_archetype_chosen(self, change: dict[str, Any]) -> None:
-        # Convenience only: start from the archetype's typical revenue; the learner can change it.
-        archetype = self._catalog.archetypes.get(change["new"])
+    @staticmethod
+    def _text(description: str, css_class: str) -> widgets.Text:
+        text = widgets.Text(
+            description=description,
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width=FIELD_WIDTH),
+        )
+        text.add_class(css_class)
+        return text
+
+    @property
+    def controls(self) -> dict[str, Any]:
+        """The inputs by the state's field names (the edit form saves each on change)."""
+        base = {
+            "name": self.name,
+            "archetype": self.archetype,
+            "revenue_per_customer": self.revenue,
+            "customers": self.customers,
+            "validated": self.validated,
+        }
+        if not self.details:
+            return base
+        return {
+            **base,
+            "gross_margin": self.gross_margin,
+            "customer_years": self.customer_years,
+            "acquisition_cost": self.acquisition_cost,
+            "funded_by": self.funded_by,
+            "notes": self.notes,
+        }
+
+    def show_archetype(self, archetype_id: str | None) -> None:
+        """Label the revenue field and the default placeholders for the chosen archetype."""
+        archetype = self._catalog.archetypes.get(archetype_id or "")
+        self.revenue.description = revenue_description(archetype)
+        if archetype is not None:
+            self.gross_margin.placeholder = (
+                f"blank: {archetype.gross_margin * 100:.10g}, typical for this archetype"
+            )
+            self.customer_years.placeholder = (
+                f"blank: {archetype.customer_years:.10g}, typical for this archetype"
+            )
+
+    def _set_typical_revenue(self, archetype_id: str | None) -> None:
+        archetype = self._catalog.archetypes.get(archetype_id or "")
         if archetype is not None:
             self.revenue.value = archetype.revenue_band.typical
 
-    def fill(self, segment: SegmentChoice) -> None:
+    def _on_archetype_chosen(self, change: dict[str, Any]) -> None:
+        self.show_archetype(change["new"])
+        if not self.details:
+            # Convenience when adding: start from the archetype's typical revenue.
+            self._set_typical_revenue(change["new"])
+
+    def fill(self, segment: SegmentChoice, segments: list[SegmentChoice]) -> None:
         """Show an existing segment's values (for editing)."""
         self.name.value = segment.name
         self.archetype.value = segment.archetype
         self.revenue.value = segment.revenue_per_customer
         self.customers.value = segment.customers
         self.validated.value = segment.validated
+        self.gross_margin.value = number_text(segment.gross_margin, scale=100)
+        self.customer_years.value = number_text(segment.customer_years)
+        self.acquisition_cost.value = number_text(segment.acquisition_cost)
+        options = funder_options(segment.id, segments)
+        if list(self.funded_by.options) != options:
+            self.funded_by.options = options
+        self.funded_by.value = segment.funded_by or ""
+        self.notes.value = segment.notes
+        self.show_archetype(segment.archetype)
+
+    def value_of(self, field: str) -> Any:
+        """One entered value in the state's terms (a bad number raises ``ValueError``)."""
+        if field == "gross_margin":
+            return parse_percent(self.gross_margin.value, "gross margin")
+        if field in ("customer_years", "acquisition_cost"):
+            label = "years a customer stays" if field == "customer_years" else "cost to win one"
+            return parse_number(self.controls[field].value, label)
+        if field == "funded_by":
+            return self.funded_by.value or None
+        if field == "revenue_per_customer":
+            return float(self.revenue.value)
+        if field == "customers":
+            return int(self.customers.value)
+        if field == "validated":
+            return bool(self.validated.value)
+        return self.controls[field].value
 
     def fields(self) -> dict[str, Any]:
         """The entered values, in the state's field names."""
-        return {
-            "name": self.name.value,
-            "archetype": self.archetype.value,
-            "revenue_per_customer": float(self.revenue.value),
-            "customers": int(self.customers.value),
-            "validated": bool(self.validated.value),
-        }
+        return {field: self.value_of(field) for field in self.controls}
 
 
 class SegmentPicker(StateView):
@@ -152,13 +373,21 @@ class SegmentPicker(StateView):
         self.add_form.cancel.on_click(self._on_clear_form)
         self.add_form.cancel.description = "Clear"
 
+        # The edit form saves each field as it changes ("Done" checks them all and closes).
         self.edit_form = SegmentForm(
-            course_state, submit_label="Save changes", css_class="bmc-edit-segment-form"
+            course_state, submit_label="Done", css_class="bmc-edit-segment-form", details=True
         )
         self.edit_form.submit.on_click(self._on_save_edit)
         self.edit_form.cancel.on_click(self._on_cancel_edit)
+        self.edit_form.cancel.description = "Close"
+        for field, control in self.edit_form.controls.items():
+            control.segment_field = field
+            control.observe(self._on_edit_field, names="value")
         self.edit_form.layout.display = "none"
+        self.edit_status = StatusLine()
+        self.edit_status.add_class("bmc-edit-status")
         self.editing: str | None = None
+        self._filling = False
         self.confirming_removal: str | None = None
 
         self.segment_list = widgets.VBox()
@@ -184,6 +413,7 @@ class SegmentPicker(StateView):
             widgets.HTML(heading("Your segments", 4)),
             self.segment_list,
             self.edit_form,
+            self.edit_status,
         )
         self.refresh()
 
@@ -193,17 +423,11 @@ class SegmentPicker(StateView):
         """Redraw the list of current segments."""
         self.redraw_count += 1
         catalog = self.course_state.catalog
+        segments = self.course_state.segments
         rows = []
-        for segment in self.course_state.segments:
-            archetype = catalog.archetypes.get(segment.archetype)
-            types = [catalog.types[r].name for r in segment.relationships if r in catalog.types]
+        for segment in segments:
             info = widgets.HTML(
-                f'<div class="bmc-segment-line"><strong>{esc(segment.name)}</strong> '
-                f'<span class="bmc-muted">{esc(archetype.name if archetype else segment.archetype)}'
-                f"</span><br>{count(segment.customers)} customers · revenue "
-                f"{money(segment.revenue_per_customer)} per customer a year · "
-                f"{'validated' if segment.validated else 'not yet validated'} · "
-                f"relationships: {esc(', '.join(types) or 'none yet')}</div>",
+                segment_line_html(segment, segments, catalog),
                 layout=widgets.Layout(flex="1 1 auto"),
             )
             if self.confirming_removal == segment.id:
@@ -235,10 +459,18 @@ class SegmentPicker(StateView):
         self.segment_list.children = rows
         for widget in old:
             widget.close()
-        if self.editing is not None and self.editing not in {
-            s.id for s in self.course_state.segments
-        }:
+        editing = next((s for s in segments if s.id == self.editing), None)
+        if editing is not None:
+            self._fill_edit_form(editing, segments)
+        elif self.editing is not None:
             self._stop_editing()
+
+    def _fill_edit_form(self, segment: SegmentChoice, segments: list[SegmentChoice]) -> None:
+        self._filling = True
+        try:
+            self.edit_form.fill(segment, segments)
+        finally:
+            self._filling = False
 
     @staticmethod
     def _row_button(
@@ -260,7 +492,10 @@ class SegmentPicker(StateView):
         self.status.clear()
         with self.status.reporting():
             self.course_state.add_segment(archetype.name, archetype.id)
-            self.status.ok(f"Added “{archetype.name}”. Rename it or change its numbers with Edit.")
+            self.status.ok(
+                f"Added “{archetype.name}”. Rename it, change its numbers, margin and funding, "
+                "or note your reasoning with Edit."
+            )
 
     def _on_add_own(self, _button: widgets.Button) -> None:
         fields = self.add_form.fields()
@@ -282,28 +517,40 @@ class SegmentPicker(StateView):
 
     def _on_edit(self, button: widgets.Button) -> None:
         self.editing = button.segment_id
-        self.edit_form.fill(self.course_state.segment(button.segment_id))
+        segments = self.course_state.segments
+        segment = self.course_state.segment(button.segment_id)
+        self._fill_edit_form(segment, segments)
         self.edit_form.layout.display = None
-        self.status.info(
-            f"Editing “{self.course_state.segment(button.segment_id).name}”: change the fields below and save."
+        self.edit_status.info(
+            f"Editing “{segment.name}”: each change below is saved as you make it."
         )
+
+    def _on_edit_field(self, change: dict[str, Any]) -> None:
+        if self._filling or self.editing is None:
+            return
+        field = change["owner"].segment_field
+        self.edit_status.clear()
+        with self.edit_status.reporting():
+            value = self.edit_form.value_of(field)
+            self.course_state.update_segment(self.editing, **{field: value})
+            self.edit_status.ok("Saved.")
 
     def _on_save_edit(self, _button: widgets.Button) -> None:
         if self.editing is None:
             return
-        self.status.clear()
-        with self.status.reporting():
+        self.edit_status.clear()
+        with self.edit_status.reporting():
             self.course_state.update_segment(self.editing, **self.edit_form.fields())
             self.status.ok("Saved.")
             self._stop_editing()
 
     def _on_cancel_edit(self, _button: widgets.Button) -> None:
         self._stop_editing()
-        self.status.clear()
 
     def _stop_editing(self) -> None:
         self.editing = None
         self.edit_form.layout.display = "none"
+        self.edit_status.clear()
 
     def _on_remove(self, button: widgets.Button) -> None:
         self.confirming_removal = button.segment_id

@@ -1,11 +1,14 @@
-"""Segment picker: add from archetypes or by hand, edit, remove; refusals shown in one line."""
+"""Segment picker: add from archetypes or by hand, edit (each field saved as it changes, the
+economics and notes included), remove; refusals shown in one line."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
+
 from bmc_course.state.session import CourseSession
-from bmc_course.widgets.segment_picker import SegmentPicker
+from bmc_course.widgets.segment_picker import SegmentPicker, parse_number, parse_percent
 from bmc_course.widgets.widget_tree import find_widget, find_widgets
 
 
@@ -79,9 +82,10 @@ def test_edit_refused_keeps_the_form_open(session: CourseSession) -> None:
     seg_id = session.state.add_segment("Teams", "business")
     find_widget(picker, "bmc-edit-segment").click()
     picker.edit_form.name.value = "  "
+    assert "bmc-message-error" in picker.edit_status.value  # refused as soon as it is typed
     picker.edit_form.submit.click()
     assert session.state.segment(seg_id).name == "Teams"
-    assert "bmc-message-error" in picker.status.value
+    assert "bmc-message-error" in picker.edit_status.value
     assert picker.edit_form.layout.display is None
 
 
@@ -114,3 +118,166 @@ def test_closed_picker_stops_listening(session: CourseSession) -> None:
     count = picker.redraw_count
     session.state.add_segment("Teams", "business")
     assert picker.redraw_count == count
+
+
+def edit(picker: SegmentPicker, segment_id: str) -> None:
+    [button] = [b for b in find_widgets(picker, "bmc-edit-segment") if b.segment_id == segment_id]
+    button.click()
+
+
+def test_edit_fields_save_as_they_change(session: CourseSession) -> None:
+    state = session.state
+    picker = SegmentPicker(state)
+    seg_id = state.add_segment("Teams", "business")
+    edit(picker, seg_id)
+    form = picker.edit_form
+    form.customers.value = 300
+    assert state.segment(seg_id).customers == 300
+    assert saved(session)["segments"][0]["customers"] == 300
+    assert "Saved." in picker.edit_status.value
+    form.validated.value = True
+    assert state.segment(seg_id).validated is True
+
+
+def test_economics_fields_blank_means_the_archetype_default(session: CourseSession) -> None:
+    state = session.state
+    picker = SegmentPicker(state)
+    seg_id = state.add_segment("Fans", "mass_market")
+    edit(picker, seg_id)
+    form = picker.edit_form
+    assert (form.gross_margin.value, form.customer_years.value, form.acquisition_cost.value) == (
+        "",
+        "",
+        "",
+    )
+    assert form.gross_margin.placeholder == "blank: 40, typical for this archetype"
+    assert form.customer_years.placeholder == "blank: 3, typical for this archetype"
+    form.gross_margin.value = "35%"
+    form.customer_years.value = "2.5"
+    form.acquisition_cost.value = "1,500"
+    segment = state.segment(seg_id)
+    assert (segment.gross_margin, segment.customer_years, segment.acquisition_cost) == (
+        0.35,
+        2.5,
+        1500.0,
+    )
+    assert saved(session)["segments"][0]["gross_margin"] == 0.35
+    assert form.gross_margin.value == "35"  # shown back as the state holds it
+    form.gross_margin.value = ""
+    form.acquisition_cost.value = " "
+    segment = state.segment(seg_id)
+    assert (segment.gross_margin, segment.acquisition_cost) == (None, None)
+    row = find_widget(picker, "bmc-segment-row").children[0].value
+    assert "gross margin 40% (typical) · customers stay 2.5 years" in row
+
+
+def test_bad_numbers_are_refused_in_one_line(session: CourseSession) -> None:
+    state = session.state
+    picker = SegmentPicker(state)
+    seg_id = state.add_segment("Fans", "mass_market")
+    edit(picker, seg_id)
+    picker.edit_form.gross_margin.value = "150"
+    assert "gross margin: expected a percentage from 0 to 100" in picker.edit_status.value
+    picker.edit_form.customer_years.value = "a while"
+    assert "years a customer stays: expected a number or nothing" in picker.edit_status.value
+    picker.edit_form.customer_years.value = "0"
+    assert "bmc-message-error" in picker.edit_status.value  # the state wants more than 0 years
+    segment = state.segment(seg_id)
+    assert (segment.gross_margin, segment.customer_years) == (None, None)
+
+
+def test_parsing_typed_numbers() -> None:
+    assert parse_number(" 1,500 ", "x") == 1500.0
+    assert parse_number("", "x") is None
+    assert parse_percent("12.5%", "x") == 0.125
+    assert parse_percent("0", "x") == 0.0
+    with pytest.raises(ValueError, match="expected a number or nothing, found 'inf'"):
+        parse_number("inf", "x")
+    with pytest.raises(ValueError, match="percentage from 0 to 100, found '-5'"):
+        parse_percent("-5", "x")
+
+
+def test_funded_by_lists_only_segments_that_pay(session: CourseSession) -> None:
+    state = session.state
+    picker = SegmentPicker(state)
+    sellers = state.add_segment("Sellers", "platform")
+    buyers = state.add_segment("Buyers", "platform")
+    fans = state.add_segment("Fans", "mass_market")
+    edit(picker, buyers)
+    form = picker.edit_form
+    assert list(form.funded_by.options) == [
+        ("nobody: pays its own way", ""),
+        ("Sellers", "sellers"),
+        ("Fans", "fans"),
+    ]
+    assert form.funded_by.value == ""
+    form.funded_by.value = sellers
+    assert state.segment(buyers).funded_by == "sellers"
+    assert "paid for by Sellers" in find_widgets(picker, "bmc-segment-row")[1].children[0].value
+    edit(picker, fans)
+    # Buyers are funded themselves, so they cannot pay for Fans
+    assert list(form.funded_by.options) == [
+        ("nobody: pays its own way", ""),
+        ("Sellers", "sellers"),
+    ]
+    edit(picker, sellers)
+    form.funded_by.value = "fans"  # Sellers fund Buyers: they cannot be free themselves
+    assert "cannot be free itself" in picker.edit_status.value
+    assert state.segment(sellers).funded_by is None
+    edit(picker, buyers)
+    assert form.funded_by.value == "sellers"
+    form.funded_by.value = ""
+    assert state.segment(buyers).funded_by is None
+
+
+def test_notes_are_saved_and_shown_escaped(session: CourseSession) -> None:
+    state = session.state
+    picker = SegmentPicker(state)
+    seg_id = state.add_segment("Fans", "mass_market")
+    edit(picker, seg_id)
+    picker.edit_form.notes.value = "Cheap to serve <b>online</b> & they asked for it"
+    assert state.segment(seg_id).notes == "Cheap to serve <b>online</b> & they asked for it"
+    row = find_widget(picker, "bmc-segment-row").children[0].value
+    assert "Notes: Cheap to serve &lt;b&gt;online&lt;/b&gt; &amp; they asked for it" in row
+    assert "<b>online" not in row
+
+
+def test_edit_form_follows_the_state(session: CourseSession) -> None:
+    state = session.state
+    picker = SegmentPicker(state)
+    seg_id = state.add_segment("Fans", "mass_market")
+    edit(picker, seg_id)
+    state.update_segment(seg_id, gross_margin=0.25, customer_years=4, notes="from elsewhere")
+    form = picker.edit_form
+    assert (form.gross_margin.value, form.customer_years.value, form.notes.value) == (
+        "25",
+        "4",
+        "from elsewhere",
+    )
+    state.update_segment(seg_id, archetype="niche")
+    assert form.archetype.value == "niche"
+    assert form.gross_margin.placeholder == "blank: 50, typical for this archetype"
+
+
+def test_citizens_revenue_is_the_budget_per_person(session: CourseSession) -> None:
+    state = session.state
+    picker = SegmentPicker(state)
+    picker.add_form.archetype.value = "citizens"
+    assert picker.add_form.revenue.description == "Yearly budget per person"
+    assert picker.add_form.revenue.value == 500.0  # the archetype's typical budget
+    picker.add_form.archetype.value = "mass_market"
+    assert picker.add_form.revenue.description == "Yearly revenue per customer"
+    picker.add_buttons["citizens"].click()
+    [segment] = state.segments
+    edit(picker, segment.id)
+    assert picker.edit_form.revenue.description == "Yearly budget per person"
+    row = find_widget(picker, "bmc-segment-row").children[0].value
+    assert "yearly budget per person 500" in row
+
+
+def test_labels_are_not_cut_short(session: CourseSession) -> None:
+    picker = SegmentPicker(session.state)
+    for form in (picker.add_form, picker.edit_form):
+        for field, control in form.controls.items():
+            if field != "validated":  # a checkbox's label sits beside the box, unclipped
+                assert control.style.description_width == "initial", field
