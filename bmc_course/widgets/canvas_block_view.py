@@ -13,6 +13,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from bmc_course.logic.canvas_block import CanvasBlock, SegmentBlock, build_canvas_block
+from bmc_course.model.catalog import Catalog
 from bmc_course.model.input_errors import InputError
 from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.findings_panel import summary_line
@@ -22,6 +23,7 @@ from bmc_course.widgets.html_fragments import (
     heading,
     message_box,
     money,
+    revenue_description,
     severity_badge,
 )
 from bmc_course.widgets.state_view import EVERY_CHANGE, StateView, StatusLine, one_line
@@ -40,29 +42,42 @@ def export_file_name(learner: str, fmt: str) -> str:
     return f"customer-relationships{'-' + slug if slug else ''}.{fmt}"
 
 
-def segment_block_html(item: SegmentBlock) -> str:
-    """One segment of the block: numbers, mix, cost, lifecycle and its findings (escaped)."""
+def segment_block_html(
+    item: SegmentBlock, revenue_label: str = "yearly revenue per customer"
+) -> str:
+    """One segment of the block: numbers, mix, economics, notes, lifecycle and findings (escaped)."""
     s = item.segment
     findings = "".join(
         f"<li>{severity_badge(f.severity)} {esc(f.message)}</li>" for f in item.findings
     )
+    notes = (
+        f'<p class="bmc-block-notes"><strong>Notes:</strong> {esc(s.notes)}</p>'
+        if s.notes.strip()
+        else ""
+    )
     return (
         f'<div class="bmc-card bmc-block-segment" data-segment="{esc(s.id)}">'
         f'<div class="bmc-card-title">{esc(s.name)} <span class="bmc-muted">{esc(item.archetype_name)}</span></div>'
-        f"<p>{count(s.customers)} customers · revenue {money(s.revenue_per_customer)} per customer a year · "
+        f"<p>{count(s.customers)} customers · {esc(revenue_label)} {money(s.revenue_per_customer)} · "
         f"{'validated' if s.validated else 'not yet validated'}</p>"
         f"<p><strong>Relationships:</strong> {esc(', '.join(item.relationship_names) or 'none chosen yet')}</p>"
-        f"<p><strong>Relationship cost (illustrative):</strong> {money(item.cost_per_customer)} per customer a year</p>"
+        f'<p class="bmc-block-cost">{esc(item.cost_line)}</p>'
         f"<p><strong>Lifecycle covered:</strong> {esc(', '.join(item.covered) or 'nothing yet')}</p>"
+        + notes
         + (f'<ul class="bmc-list bmc-block-findings">{findings}</ul>' if findings else "")
         + "</div>"
     )
 
 
-def canvas_block_html(block: CanvasBlock) -> str:
+def canvas_block_html(block: CanvasBlock, catalog: Catalog) -> str:
     """The whole block as HTML."""
     who = f" — by {esc(block.learner)}" if block.learner else ""
-    segments = "".join(segment_block_html(item) for item in block.segments)
+    segments = "".join(
+        segment_block_html(
+            item, revenue_description(catalog.archetypes.get(item.segment.archetype)).lower()
+        )
+        for item in block.segments
+    )
     quiz = (
         f"<p>Knowledge checks: {block.quiz_correct} of {block.quiz_answered} correct.</p>"
         if block.quiz_answered
@@ -124,7 +139,7 @@ class CanvasBlockView(StateView):
         """Rebuild the summary from the state."""
         self.redraw_count += 1
         block = build_canvas_block(self.course_state.submission, self.course_state.catalog)
-        self.summary.value = canvas_block_html(block)
+        self.summary.value = canvas_block_html(block, self.course_state.catalog)
 
     def export(self, fmt: str) -> Path:
         """Write the block in one format into the workspace; return the path."""

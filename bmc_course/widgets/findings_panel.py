@@ -23,6 +23,7 @@ CODE_LABEL = {
     "no_human_fallback": "Human fallback",
     "unvalidated_investment": "Unvalidated investment",
     "channel_not_relationship": "Channel, not relationship",
+    "acquisition_cost_not_recovered": "Acquisition cost vs lifetime value",
 }
 
 

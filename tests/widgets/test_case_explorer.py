@@ -15,15 +15,13 @@ def test_case_explorer_is_a_sandbox(session: CourseSession) -> None:
     case = session.catalog.cases[case_id]
     assert [s.id for s in view.state.segments] == [s.id for s in case.segments]
     assert view.findings.findings == view.state.findings()
-    segment = next(
-        s for s in view.state.segments if set(s.relationships) <= set(session.catalog.types)
-    )
+    segment = next(s for s in view.state.segments if set(s.type_ids) <= set(session.catalog.types))
     view.picker.segment_select.value = segment.id
-    type_id = next(t for t in session.catalog.types if t not in segment.relationships)
+    type_id = next(t for t in session.catalog.types if t not in segment.type_ids)
     before = view.chart.redraw_count
     view.picker.type_toggles[type_id].value = True
     assert view.picker.status.value == ""
-    assert type_id in view.state.segment(segment.id).relationships
+    assert view.state.segment(segment.id).share_of(type_id) == 1.0
     assert view.chart.redraw_count == before + 1
     assert view.findings.findings == view.state.findings()
     assert session.state.segments == []  # the learner's own state is untouched

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bmc_course.logic.checks import Finding
+from bmc_course.logic.checks import FINDING_CODES, Finding
 from bmc_course.model.content_models import Severity
 from bmc_course.state.session import CourseSession
-from bmc_course.widgets.findings_panel import FindingsPanel, finding_html, summary_line
+from bmc_course.widgets.findings_panel import CODE_LABEL, FindingsPanel, finding_html, summary_line
 
 
 def test_findings_panel_escapes_learner_text(session: CourseSession) -> None:
@@ -40,9 +40,10 @@ def test_findings_panel_summary_counts(session: CourseSession) -> None:
     assert "No segments yet" in panel.text
     seg_id = state.add_segment("Fans", "mass_market", customers=10)
     state.set_relationships(seg_id, ["dedicated_personal_assistance"])
-    # 20,000 / 10 + 3,000 a customer against 100 of revenue (problem), cost to serve 5 for a
-    # price-driven segment (warning), nothing for acquisition (note)
-    assert '<p class="bmc-summary-line" aria-live="polite">1 problem · 1 warning · 1 note</p>' in (
+    # 2,000 of set-up over 5 years for 10 customers (40 each) + 1,500 running = 1,540 a
+    # customer against 40 of gross profit (problem); cost to serve 5 of 5 for a price-driven
+    # segment (warning); dedicated assistance serves all three lifecycle goals (no note)
+    assert '<p class="bmc-summary-line" aria-live="polite">1 problem · 1 warning</p>' in (
         panel.text
     )
 
@@ -83,3 +84,12 @@ def test_finding_card_names_topic_segment_and_escapes_every_text() -> None:
     assert "<strong>Try:</strong> Add a phone line &amp; a chat" in card
     assert "Types marked &quot;human_contact = false&quot;" in card
     assert "<b>" not in card
+
+
+def test_every_finding_code_has_a_topic() -> None:
+    assert set(CODE_LABEL) == set(FINDING_CODES)
+    card = finding_html(
+        Finding("acquisition_cost_not_recovered", "problem", "fans", None, "m", "s", "a", ("x",)),
+        "Fans",
+    )
+    assert "<strong>Acquisition cost vs lifetime value</strong>" in card
