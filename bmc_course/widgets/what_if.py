@@ -15,7 +15,7 @@ import ipywidgets as widgets
 
 from bmc_course.formats.submission import MAX_CUSTOMERS, MAX_REVENUE_PER_CUSTOMER
 from bmc_course.state.course_state import Change, CourseState
-from bmc_course.widgets.html_fragments import esc, heading, message_box
+from bmc_course.widgets.html_fragments import esc, heading, message_box, revenue_description
 from bmc_course.widgets.state_view import StateView, StatusLine
 
 # Slider ranges as powers of ten: 1 to 10 million customers, 1 to 1 million per customer a year.
@@ -112,6 +112,9 @@ class WhatIf(StateView):
             for segment in segments:
                 row = self.rows[segment.id]
                 row.title.value = f'<div class="bmc-label">{esc(segment.name)}</div>'
+                # citizens: the yearly budget per person, not a revenue
+                archetype = self.course_state.catalog.archetypes.get(segment.archetype)
+                row.revenue.description = revenue_description(archetype)
                 revenue = _clamp(segment.revenue_per_customer, REVENUE_EXPONENTS)
                 customers = _clamp(segment.customers, CUSTOMER_EXPONENTS)
                 if not math.isclose(row.revenue.value, revenue, rel_tol=1e-9):

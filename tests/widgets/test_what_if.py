@@ -42,3 +42,21 @@ def test_what_if_follows_segments(session: CourseSession) -> None:
     assert view.rows[seg_id].customers.value == pytest.approx(5000)
     state.remove_segment(seg_id)
     assert view.rows == {}
+
+
+def test_what_if_labels_a_citizens_budget_and_keeps_the_mix(session: CourseSession) -> None:
+    state = session.state
+    residents = state.add_segment("Residents", "citizens")
+    fans = state.add_segment("Fans", "mass_market")
+    state.set_relationships(residents, ["self_service", "personal_assistance"])
+    state.set_share(residents, "personal_assistance", 0.1)
+    view = WhatIf(state)
+    assert view.rows[residents].revenue.description == "Yearly budget per person"
+    assert view.rows[fans].revenue.description == "Yearly revenue per customer"
+    view.rows[residents].customers.value = 20000.0
+    segment = state.segment(residents)
+    assert segment.customers == 20000
+    assert [(r.type, r.share) for r in segment.relationships] == [
+        ("self_service", 1.0),
+        ("personal_assistance", 0.1),
+    ]
