@@ -13,7 +13,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from bmc_course.formats.submission import MAX_CUSTOMERS, MAX_REVENUE_PER_CUSTOMER
+from bmc_course.formats.limits import MAX_CUSTOMERS, MAX_REVENUE_PER_CUSTOMER
 from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import esc, heading, message_box, revenue_description
 from bmc_course.widgets.state_view import StateView, StatusLine
