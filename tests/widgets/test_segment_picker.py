@@ -4,6 +4,7 @@ economics and notes included), remove; refusals shown in one line."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -12,8 +13,9 @@ from bmc_course.widgets.segment_picker import SegmentPicker, parse_number, parse
 from bmc_course.widgets.widget_tree import find_widget, find_widgets
 
 
-def saved(session: CourseSession) -> dict:
-    return json.loads(session.store.path.read_text(encoding="utf-8"))
+def saved(session: CourseSession) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(session.store.path.read_text(encoding="utf-8"))
+    return data
 
 
 def test_add_from_archetype_card_saves_segment(session: CourseSession) -> None:
