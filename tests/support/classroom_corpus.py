@@ -43,7 +43,7 @@ def broken_files(valid_example: dict, question_id: str) -> dict[str, tuple[bytes
             "schema_version",
         ),
         "list.json": (b"[1, 2, 3]", "a JSON object"),
-        "unknown-type.json": (segment_variant(relationships=["telepathy"]), "relationship type id"),
+        "unknown-type.json": (segment_variant(relationships=[{"type": "telepathy", "share": 1.0}]), "relationship type id"),
         "unknown-archetype.json": (segment_variant(archetype="martians"), "archetype"),
         "negative.json": (segment_variant(customers=-5), "customers"),
         "absurd.json": (segment_variant(revenue_per_customer=1e15), "revenue_per_customer"),

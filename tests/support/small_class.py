@@ -55,7 +55,7 @@ def write_small_class(tmp_path: Path, catalog: Catalog) -> tuple[Path, list[Subm
         ],
         {"welcome-1": wrong},
     )
-    cem = learner(catalog, HOSTILE_NAME, [("Fans", "mass_market", 200_000, ["self_service"])], {})
+    cem = learner(catalog, HOSTILE_NAME, [("Fans", "mass_market", 1_000_000, ["self_service"])], {})
     folder = tmp_path / "class"
     save(folder, "ana.json", ana)
     save(folder, "ben.json", ben)

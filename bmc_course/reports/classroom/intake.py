@@ -247,7 +247,8 @@ def _parse_slowly(data: bytes, name: str, catalog: Catalog) -> Accepted | Reject
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        # A file cut off mid-way fails at its end, or inside a string that never closes.
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             return Rejected(name, f"truncated JSON: it stops at line {error.lineno}")
         return Rejected(name, f"not JSON: {error.msg} at line {error.lineno}, column {error.colno}")
     except RecursionError:

@@ -53,9 +53,9 @@ def test_json_report_keys_are_stable_and_documented(
     assert all(set(f) == {"code", "learners", "occurrences", "examples"} for f in data["findings"])
     assert data["findings"][0] == {
         "code": "lifecycle_gap",
-        "learners": 2,
-        "occurrences": 2,
-        "examples": ["Ana", HOSTILE_NAME],
+        "learners": 1,
+        "occurrences": 1,
+        "examples": [HOSTILE_NAME],
     }
     assert data["quiz"][0] == {
         "question": "welcome-2",
