@@ -1,8 +1,16 @@
-"""The six types on cost to serve vs personalisation, with each segment's picks ringed."""
+"""The six types on cost to serve vs contact with people, with each segment's picks ringed.
+
+The vertical axis is the "personal ↔ automated" dimension of
+``dimensions.toml``, read through the attribute that dimension names (so an
+author who points it at another 1-5 scale moves the chart with it). Types at
+the same place on both scales sit side by side rather than on top of each
+other.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 from matplotlib.axes import Axes
@@ -10,44 +18,116 @@ from matplotlib.figure import Figure
 
 from bmc_course.charts import style
 from bmc_course.charts.layered import LayeredChart
-from bmc_course.logic.checks import SegmentLike
+from bmc_course.formats.submission import SegmentChoice
+from bmc_course.logic.wording import share_of_customers
 from bmc_course.model.catalog import Catalog
 from bmc_course.model.content_models import RelationshipType
 
-TITLE = "Cost to serve vs personalisation"
+PERSONAL_DIMENSION = "personal_automated"  # the dimension of dimensions.toml on the y axis
+DEFAULT_ATTRIBUTE = "human_contact"  # when an overlay has no such dimension
 X_LABEL = "Cost to serve one customer (1–5, teaching assumption)"
-Y_LABEL = "Personalisation (1–5, teaching assumption)"
+SIDE_BY_SIDE = 0.32  # how far apart types at the same place are drawn, in scale units
+RING_GAP = 24  # points between a point and a name beside it: clear of the rings
+
+
+@dataclass(frozen=True)
+class _Axis:
+    """The vertical axis: which attribute it reads and how it is named."""
+
+    attribute: str
+    name: str  # the scale's name, e.g. "Contact with the business's people"
+    low_pole: str  # e.g. "Automated"
+    high_pole: str  # e.g. "Personal"
+
+    @property
+    def title(self) -> str:
+        return f"Cost to serve vs {self.name[:1].lower()}{self.name[1:]}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}\n(1–5, teaching assumption)"
+
+    def score(self, relationship: RelationshipType) -> int:
+        value = getattr(relationship.attributes, self.attribute)
+        return int(value)
+
+
+def _axis(catalog: Catalog) -> _Axis:
+    dimension = catalog.dimensions.get(PERSONAL_DIMENSION)
+    attribute = dimension.attribute if dimension else DEFAULT_ATTRIBUTE
+    scale = next((s for s in catalog.assumptions.scales if s.id == attribute), None)
+    name = scale.name if scale else attribute.replace("_", " ").capitalize()
+    if dimension is None:
+        return _Axis(attribute, name, "low", "high")
+    return _Axis(attribute, name, _pole(dimension.low_pole), _pole(dimension.high_pole))
+
+
+def _pole(text: str) -> str:
+    """``"Personal: a person serves the customer"`` → ``"Personal"``."""
+    return text.split(":", 1)[0].strip()
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a type is drawn; ``index`` of ``size`` types with the same two scores."""
+
+    x: float
+    y: float
+    index: int
+    size: int
+
+    @property
+    def name_placement(self) -> dict[str, object]:
+        """Annotation keywords: the name above, or beside when the type has a twin on its right."""
+        if self.size == 1 or self.index == 0:
+            return {"xytext": (0, 20), "ha": "right" if self.x >= 5 else "center", "va": "baseline"}
+        if self.index == self.size - 1:
+            return {"xytext": (RING_GAP, 0), "ha": "left", "va": "center"}
+        return {"xytext": (0, -RING_GAP), "ha": "center", "va": "top"}  # a middle one of three
+
+
+def _positions(catalog: Catalog, axis: _Axis) -> dict[str, _Place]:
+    """Where each type is drawn: its two scores, types with the same scores spread sideways."""
+    groups: dict[tuple[int, int], list[str]] = {}
+    for relationship in catalog.types.values():
+        place = (relationship.attributes.cost_to_serve, axis.score(relationship))
+        groups.setdefault(place, []).append(relationship.id)
+    positions = {}
+    for (x, y), ids in groups.items():
+        for index, type_id in enumerate(ids):
+            offset = (index - (len(ids) - 1) / 2) * SIDE_BY_SIDE
+            positions[type_id] = _Place(x + offset, float(y), index, len(ids))
+    return positions
 
 
 def layers_cost_personalisation_map(
-    catalog: Catalog, segments: Sequence[SegmentLike]
+    catalog: Catalog, segments: Sequence[SegmentChoice]
 ) -> LayeredChart:
     """The six types on the two 1-5 scales, then the chosen ones and each segment's rings on top."""
-    chosen = {r for s in segments for r in s.relationships}
+    axis = _axis(catalog)
+    positions = _positions(catalog, axis)
+    chosen = {t for s in segments for t in s.type_ids}
 
     def background() -> tuple[Figure, Axes]:
-        fig, ax = style.new_figure(8.0, 5.5)
-        style.label_axes(ax, TITLE, X_LABEL, Y_LABEL)
-        ax.set_xlim(0.4, 5.9)
-        ax.set_ylim(0.4, 5.6)
+        fig, ax = style.new_figure(8.5, 5.8, left=1.15)
+        style.label_axes(ax, axis.title, X_LABEL, axis.label)
+        ax.set_xlim(0.2, 5.9)
+        ax.set_ylim(0.3, 5.7)
         ax.set_xticks(range(1, 6))
         ax.set_yticks(range(1, 6))
         ax.grid(True, color=style.LIGHT_GREY, zorder=0)
-        positions = [_position(t) for t in catalog.types.values()]
-        for relationship in catalog.types.values():
-            x, y = _position(relationship)
-            # beside the point when a neighbour on the same row would collide with it
-            beside = any(oy == y and 0 < x - ox <= 1.5 for ox, oy in positions)
-            ax.annotate(
-                relationship.name,
-                (x, y),
-                xytext=(14, 0) if beside else (0, 20),
-                textcoords="offset points",
-                ha="left" if beside else "right" if x >= 5 else "center",
-                va="center" if beside else "baseline",
-                fontsize=style.TEXT_SIZE,
-                gid=f"type-name:{relationship.id}",
+        for text, y, va in ((axis.high_pole, 0.985, "top"), (axis.low_pole, 0.015, "bottom")):
+            ax.text(
+                0.012,
+                y,
+                f"{'↑' if va == 'top' else '↓'} {text}",
+                transform=ax.transAxes,
+                va=va,
+                ha="left",
+                fontsize=style.SMALL_SIZE,
+                color="#444444",
             )
+        _type_names(ax, catalog, positions)
         if segments:
             _ring_key(ax, segments)
         return fig, ax
@@ -55,27 +135,42 @@ def layers_cost_personalisation_map(
     def foreground(ax: Axes) -> None:
         for relationship in catalog.types.values():
             picked = relationship.id in chosen
-            x, y = _position(relationship)
+            place = positions[relationship.id]
             ax.scatter(
-                [x],
-                [y],
+                [place.x],
+                [place.y],
                 s=160 if picked else 120,
                 color=style.OKABE_ITO[7] if picked else style.GREY,
                 zorder=3,
                 gid=f"type:{relationship.id}",
             )
-        _draw_rings(ax, catalog, segments)
+        _draw_rings(ax, catalog, segments, positions)
 
     return LayeredChart(
         (
             __name__,
-            tuple((t.id, t.name, *_position(t)) for t in catalog.types.values()),
+            axis,
+            tuple((t.id, t.name, positions[t.id]) for t in catalog.types.values()),
             tuple((s.id, s.name) for s in segments),  # the ring key in the legend
         ),
         background,
         foreground,
-        foreground_key=tuple((s.id, s.name, tuple(s.relationships)) for s in segments),
+        foreground_key=tuple((s.id, s.name, tuple(s.type_ids)) for s in segments),
     )
+
+
+def _type_names(ax: Axes, catalog: Catalog, positions: dict[str, _Place]) -> None:
+    """Each type's name next to its point, clear of its rings and of a twin at the same place."""
+    for relationship in catalog.types.values():
+        place = positions[relationship.id]
+        ax.annotate(
+            relationship.name,
+            (place.x, place.y),
+            textcoords="offset points",
+            fontsize=style.TEXT_SIZE,
+            gid=f"type-name:{relationship.id}",
+            **place.name_placement,  # type: ignore[arg-type]  # keywords of annotate, typed as a plain dict
+        )
 
 
 def _ring_style(index: int) -> dict[str, object]:
@@ -88,7 +183,7 @@ def _ring_style(index: int) -> dict[str, object]:
     }
 
 
-def _ring_key(ax: Axes, segments: Sequence[SegmentLike]) -> None:
+def _ring_key(ax: Axes, segments: Sequence[SegmentChoice]) -> None:
     """The legend: one ring style per segment. It depends on the segments, not on their
     picks, so it is drawn once with the background (under the rings: zorder 2.9 < 3)."""
     for index, segment in enumerate(segments):
@@ -97,28 +192,30 @@ def _ring_key(ax: Axes, segments: Sequence[SegmentLike]) -> None:
         title="Rings: chosen by segment",
         fontsize=style.SMALL_SIZE,
         title_fontsize=style.SMALL_SIZE,
-        loc="lower right",
+        loc="upper left",
+        bbox_to_anchor=(0.0, 0.93),  # under the "personal" pole, where no type sits
         markerscale=0.5,
     ).set_zorder(2.9)
 
 
-def _position(relationship: RelationshipType) -> tuple[int, int]:
-    return relationship.attributes.cost_to_serve, relationship.attributes.personalisation
-
-
-def _draw_rings(ax: Axes, catalog: Catalog, segments: Sequence[SegmentLike]) -> None:
+def _draw_rings(
+    ax: Axes,
+    catalog: Catalog,
+    segments: Sequence[SegmentChoice],
+    positions: dict[str, _Place],
+) -> None:
     for index, segment in enumerate(segments):
-        picks = [catalog.types[r] for r in segment.relationships if r in catalog.types]
+        picks = [positions[t] for t in segment.type_ids if t in catalog.types]
         if not picks:
             continue
         ax.scatter(
-            [t.attributes.cost_to_serve for t in picks],
-            [t.attributes.personalisation for t in picks],
+            [place.x for place in picks],
+            [place.y for place in picks],
             zorder=3,
             gid=f"segment:{segment.id}",
             **_ring_style(index),  # type: ignore[arg-type]  # matplotlib's stubs type each keyword; our style dict is dict[str, object]
         )
-    if not any(s.relationships for s in segments):
+    if not any(s.type_ids for s in segments):
         ax.text(
             0.98,
             0.02,
@@ -131,23 +228,28 @@ def _draw_rings(ax: Axes, catalog: Catalog, segments: Sequence[SegmentLike]) -> 
         )
 
 
-def plot_cost_personalisation_map(catalog: Catalog, segments: Sequence[SegmentLike]) -> Figure:
+def plot_cost_personalisation_map(catalog: Catalog, segments: Sequence[SegmentChoice]) -> Figure:
     """Every type as a point; the types each segment chose are ringed in that segment's colour."""
     return layers_cost_personalisation_map(catalog, segments).figure()
 
 
 def table_cost_personalisation_map(
-    catalog: Catalog, segments: Sequence[SegmentLike]
+    catalog: Catalog, segments: Sequence[SegmentChoice]
 ) -> pd.DataFrame:
-    """The chart as a table: each type's two scores and the segments that chose it."""
+    """The chart as a table: each type's two scores and the segments that chose it, with shares."""
+    axis = _axis(catalog)
     rows = []
     for relationship in catalog.types.values():
-        users = [s.name for s in segments if relationship.id in s.relationships]
+        users = [
+            f"{s.name} ({share_of_customers(s.share_of(relationship.id))})"
+            for s in segments
+            if relationship.id in s.type_ids
+        ]
         rows.append(
             {
                 "relationship type": relationship.name,
                 "cost to serve (1-5)": relationship.attributes.cost_to_serve,
-                "personalisation (1-5)": relationship.attributes.personalisation,
+                f"{axis.name.lower()} (1-5)": axis.score(relationship),
                 "chosen for": ", ".join(users) or "—",
             }
         )

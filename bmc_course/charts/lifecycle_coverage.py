@@ -1,4 +1,9 @@
-"""Segments × acquisition / retention / boosting sales: covered, goal without cover, or neither."""
+"""Segments × acquisition / retention / boosting sales: covered, goal without cover, or neither.
+
+A motivation is covered when any type in the segment's mix serves it, whatever
+its share (channel words a learner typed cover nothing): the same rule as
+:func:`bmc_course.logic.checks.covered_motivations`, which this chart calls.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
 from bmc_course.charts import style
-from bmc_course.logic.checks import SegmentLike, covered_motivations
+from bmc_course.logic.checks import CheckedSegment, covered_motivations
 from bmc_course.model.catalog import Catalog
 from bmc_course.model.content_models import MOTIVATION_IDS
 
@@ -24,14 +29,14 @@ _STATES = (NOT_COVERED, COVERED, GOAL_COVERED, GOAL_GAP)
 _COLOURS = ListedColormap([style.LIGHT_GREY, "#B8E0D2", style.FITS, style.PROBLEM])
 
 
-def coverage_status(segment: SegmentLike, motivation: str, covered: set[str]) -> str:
+def coverage_status(segment: CheckedSegment, motivation: str, covered: set[str]) -> str:
     goal = motivation in segment.motivations
     if motivation in covered:
         return GOAL_COVERED if goal else COVERED
     return GOAL_GAP if goal else NOT_COVERED
 
 
-def table_lifecycle_coverage(catalog: Catalog, segments: Sequence[SegmentLike]) -> pd.DataFrame:
+def table_lifecycle_coverage(catalog: Catalog, segments: Sequence[CheckedSegment]) -> pd.DataFrame:
     """The chart as a table: one row per segment, one column per motivation."""
     names = {m: catalog.motivations[m].name for m in MOTIVATION_IDS if m in catalog.motivations}
     rows = []
@@ -44,7 +49,7 @@ def table_lifecycle_coverage(catalog: Catalog, segments: Sequence[SegmentLike]) 
     return pd.DataFrame(rows, columns=["segment", *(names.get(m, m) for m in MOTIVATION_IDS)])
 
 
-def plot_lifecycle_coverage(catalog: Catalog, segments: Sequence[SegmentLike]) -> Figure:
+def plot_lifecycle_coverage(catalog: Catalog, segments: Sequence[CheckedSegment]) -> Figure:
     """A grid with the state written in every cell (colour is never the only cue)."""
     if not segments:
         return style.empty_state(TITLE, "Add a segment to see which lifecycle goals it covers.")

@@ -1,6 +1,16 @@
-"""Cost-to-serve vs personalisation map: every type placed, each segment's picks ringed, a table twin."""
+"""Cost to serve vs contact with people: every type placed, twins side by side, picks ringed, a table twin.
+
+Scores from relationship_types.toml (cost to serve, human contact):
+personal assistance (4, 4), dedicated (5, 5), self-service (1, 1), automated
+services (1, 1), communities (2, 2), co-creation (2, 2).
+"""
 
 from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from matplotlib.figure import Figure
 
 from bmc_course import charts
 from bmc_course.model.catalog import Catalog
@@ -8,25 +18,72 @@ from tests.conftest import SegmentFactory
 from tests.support.figure_text import gids
 
 
+def points(fig: Figure) -> dict[str, tuple[float, float]]:
+    ax = fig.axes[0]
+    return {
+        str(c.get_gid()).removeprefix("type:"): tuple(c.get_offsets()[0])
+        for c in ax.collections
+        if str(c.get_gid()).startswith("type:")
+    }
+
+
 def test_map_places_all_types_and_rings_each_segments_picks(
     catalog: Catalog, make_segment: SegmentFactory
 ) -> None:
     segments = [
-        make_segment(id="a", name="Athletes", relationships=["self_service"]),
-        make_segment(id="b", name="Teams", relationships=["personal_assistance", "self_service"]),
+        make_segment(
+            id="a", name="Athletes", relationships=[{"type": "self_service", "share": 1.0}]
+        ),
+        make_segment(
+            id="b",
+            name="Teams",
+            relationships=[
+                {"type": "personal_assistance", "share": 1.0},
+                {"type": "self_service", "share": 0.5},
+                {"type": "Website", "share": 1.0},  # a channel word: not on the map
+            ],
+        ),
     ]
     fig = charts.plot_cost_personalisation_map(catalog, segments)
     ax = fig.axes[0]
-    assert ax.get_title(loc="left") == "Cost to serve vs personalisation"
+    # the y axis is the attribute the "personal_automated" dimension names: human_contact
+    assert ax.get_title(loc="left") == "Cost to serve vs contact with the business's people"
+    assert ax.get_ylabel().startswith("Contact with the business's people")
     assert "teaching assumption" in ax.get_xlabel()
     assert {f"type:{t}" for t in catalog.types} | {"segment:a", "segment:b"} <= gids(fig)
+    placed = points(fig)
+    assert placed["personal_assistance"] == (4, 4)
+    assert placed["dedicated_personal_assistance"] == (5, 5)
+    # two types on (1, 1) and two on (2, 2) are drawn side by side, 0.32 apart
+    assert placed["self_service"] == pytest.approx((1 - 0.16, 1))
+    assert placed["automated_services"] == pytest.approx((1 + 0.16, 1))
+    assert placed["communities"] == pytest.approx((2 - 0.16, 2))
+    assert placed["co_creation"] == pytest.approx((2 + 0.16, 2))
     rings = {c.get_gid(): len(c.get_offsets()) for c in ax.collections if c.get_gid()}
     assert rings["segment:a"] == 1 and rings["segment:b"] == 2
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Athletes", "Teams"]
-    table = charts.table_cost_personalisation_map(catalog, segments)
+    table = charts.table_cost_personalisation_map(catalog, segments).set_index("relationship type")
     assert len(table) == 6
-    row = table.set_index("relationship type").loc["Self-service"]
-    assert row["chosen for"] == "Athletes, Teams"
+    assert table.loc["Self-service", "chosen for"] == "Athletes (all), Teams (50%)"
+    assert table.loc["Personal assistance", "contact with the business's people (1-5)"] == 4
+    assert table.loc["Communities", "chosen for"] == "—"
+
+
+def test_the_vertical_axis_follows_the_dimensions_attribute(catalog: Catalog) -> None:
+    dimension = catalog.dimensions["personal_automated"]
+    changed = dataclasses.replace(
+        catalog,
+        dimensions={
+            **catalog.dimensions,
+            "personal_automated": dimension.model_copy(update={"attribute": "personalisation"}),
+        },
+    )
+    # personalisation: self-service 1, automated services 3 -> no longer twins
+    placed = points(charts.plot_cost_personalisation_map(changed, []))
+    assert placed["self_service"] == (1, 1)
+    assert placed["automated_services"] == (1, 3)
+    table = charts.table_cost_personalisation_map(changed, [])
+    assert "personalisation (1-5)" in table.columns
 
 
 def test_map_without_picks_has_no_rings_or_legend(catalog: Catalog) -> None:
