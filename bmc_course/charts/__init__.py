@@ -33,6 +33,11 @@ if TYPE_CHECKING:
         plot_lifecycle_coverage,
         table_lifecycle_coverage,
     )
+    from bmc_course.charts.lifetime_value import (
+        layers_lifetime_value,
+        plot_lifetime_value,
+        table_lifetime_value,
+    )
 
 __all__ = [
     "LayeredChart",
@@ -41,14 +46,17 @@ __all__ = [
     "layers_cost_growth",
     "layers_cost_personalisation_map",
     "layers_cost_vs_revenue",
+    "layers_lifetime_value",
     "plot_canvas_block",
     "plot_cost_growth",
     "plot_cost_personalisation_map",
     "plot_cost_vs_revenue",
     "plot_lifecycle_coverage",
+    "plot_lifetime_value",
     "table_cost_growth",
     "table_cost_personalisation_map",
     "table_cost_vs_revenue",
     "table_lifecycle_coverage",
+    "table_lifetime_value",
 ]
 __getattr__, __dir__ = lazy_exports(__name__, __file__)

@@ -14,7 +14,7 @@ from bmc_course import charts
 from bmc_course.charts import png_renderer
 from bmc_course.charts.layered import LayeredChart
 from bmc_course.charts.png_renderer import PngRenderer, figure_png
-from bmc_course.logic.checks import SegmentLike
+from bmc_course.formats.submission import SegmentChoice
 from bmc_course.model.catalog import Catalog
 from tests.conftest import SegmentFactory
 
@@ -29,14 +29,19 @@ def pixels(png: bytes) -> np.ndarray:
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
 
 
-def learner_segments(make_segment: SegmentFactory, customers: int) -> list[SegmentLike]:
+def mix(*type_ids: str) -> list[dict[str, object]]:
+    return [{"type": type_id, "share": 1.0} for type_id in type_ids]
+
+
+def learner_segments(make_segment: SegmentFactory, customers: int) -> list[SegmentChoice]:
     return [
         make_segment(
             id="a",
             name="Athletes $5",
             revenue_per_customer=60,
+            acquisition_cost=40,
             customers=customers,
-            relationships=["self_service", "automated_services"],
+            relationships=mix("self_service", "automated_services"),
         ),
         make_segment(
             id="b",
@@ -44,18 +49,19 @@ def learner_segments(make_segment: SegmentFactory, customers: int) -> list[Segme
             archetype="business",
             revenue_per_customer=900,
             customers=300,
-            relationships=["personal_assistance"],
+            relationships=mix("personal_assistance"),
         ),
         make_segment(id="c", name="Stores", archetype="business", relationships=[]),
     ]
 
 
-LAYERED: dict[str, Callable[[Catalog, Sequence[SegmentLike]], LayeredChart]] = {
+LAYERED: dict[str, Callable[[Catalog, Sequence[SegmentChoice]], LayeredChart]] = {
     "cost_vs_revenue": charts.layers_cost_vs_revenue,
     "cost_personalisation_map": charts.layers_cost_personalisation_map,
     "cost_growth": lambda catalog, segments: charts.layers_cost_growth(
-        catalog, sorted({r for s in segments for r in s.relationships})
+        catalog, sorted({t for s in segments for t in s.type_ids}), segments=segments
     ),
+    "lifetime_value": lambda catalog, segments: charts.layers_lifetime_value(segments, catalog),
 }
 
 
@@ -71,9 +77,9 @@ def test_redraw_on_a_kept_background_matches_a_full_render(
         id="b",
         name="Teams",
         archetype="business",
-        revenue_per_customer=900,
+        revenue_per_customer=1_000,
         customers=300,
-        relationships=["personal_assistance", "communities"],
+        relationships=mix("personal_assistance", "communities"),
     )
     renderer.png(layers(catalog, first))
     fast = renderer.png(layers(catalog, second))
@@ -88,8 +94,10 @@ def test_a_new_background_is_drawn_when_its_key_changes(
     catalog: Catalog, make_segment: SegmentFactory
 ) -> None:
     renderer = PngRenderer()
-    small = [make_segment(revenue_per_customer=50, relationships=["self_service"])]
-    large = [make_segment(revenue_per_customer=5_000_000, relationships=["self_service"])]
+    # self-service for 500: 3,000 / 3 / 500 + 0.5 = 2.5 a customer; against a gross profit
+    # of 5 x 0.4 = 2 that is 125%, so the axis runs to 150%; against 2,000,000 to 100%
+    small = [make_segment(revenue_per_customer=5, relationships=mix("self_service"))]
+    large = [make_segment(revenue_per_customer=5_000_000, relationships=mix("self_service"))]
     renderer.png(charts.layers_cost_vs_revenue(catalog, small))
     png = renderer.png(charts.layers_cost_vs_revenue(catalog, large))
     assert renderer.background_draws == 2
@@ -116,7 +124,7 @@ def test_an_unchanged_chart_is_not_drawn_again(
     assert again == first and renderer.foreground_draws == 1
     renamed = learner_segments(make_segment, customers=50_000)
     renamed[0] = make_segment(
-        id="a", name="Runners", revenue_per_customer=60, relationships=["self_service"]
+        id="a", name="Runners", revenue_per_customer=60, relationships=mix("self_service")
     )
     assert renderer.png(LAYERED[name](catalog, renamed)) != first
     assert renderer.foreground_draws == 2
