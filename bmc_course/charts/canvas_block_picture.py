@@ -1,7 +1,11 @@
 """The learner's Customer Relationships block as a picture (the PNG export).
 
 Laid out like the block on a printed canvas: a titled panel with one sticky
-note per segment listing the relationships chosen for it and what they work on.
+note per segment listing the relationships in its mix with the share of its
+customers each serves ("Self-service (all)", "Personal assistance (20%)"),
+what they work on, and the segment's economics in one line (the canvas
+block's ``cost_line``: cost per customer against gross profit, or who pays
+for a free segment).
 """
 
 from __future__ import annotations
@@ -26,7 +30,12 @@ def _note_lines(item: SegmentBlock) -> list[tuple[str, str]]:
     lines = [(line, "bold") for line in textwrap.wrap(style.plain(item.segment.name), WRAP)]
     lines.append((style.plain(item.archetype_name), "normal"))
     names = item.relationship_names or ["(no relationship chosen yet)"]
-    lines.extend((f"• {style.plain(name)}", "normal") for name in names)
+    for name in names:
+        wrapped = textwrap.wrap(style.plain(name), WRAP - 2)
+        lines.append((f"• {wrapped[0]}", "normal"))
+        lines.extend((f"  {rest}", "normal") for rest in wrapped[1:])
+    if item.segment.relationships:
+        lines.extend((line, "normal") for line in textwrap.wrap(style.plain(item.cost_line), WRAP))
     if item.covered:
         lines.extend(
             (line, "normal")

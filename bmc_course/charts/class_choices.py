@@ -1,4 +1,9 @@
-"""A class's choices: for each segment archetype, how often each relationship type was chosen."""
+"""A class's choices: for each segment archetype, how often each relationship type was chosen.
+
+A segment counts once for each type in its mix, whatever share of its customers
+the type serves (the counts come from the class summary, which reads the mix
+through ``SegmentChoice.type_ids``).
+"""
 
 from __future__ import annotations
 

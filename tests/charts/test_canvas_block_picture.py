@@ -23,3 +23,22 @@ def test_canvas_block_picture_has_a_note_per_segment_and_survives_dollar_signs(
 def test_empty_submission_still_draws(catalog: Catalog) -> None:
     fig = charts.plot_canvas_block(build_canvas_block(Submission(), catalog))
     assert "No segments yet." in texts(fig)
+
+
+def test_notes_show_each_types_share_and_the_cost_line(catalog: Catalog) -> None:
+    cleats = texts(
+        charts.plot_canvas_block(
+            build_canvas_block(submission_from_case(catalog.cases["cleat-maker"]), catalog)
+        )
+    )
+    # teams, schools and stores: personal assistance for all, self-service for half
+    assert "• Personal assistance (all)" in cleats
+    assert "• Self-service (50%)" in cleats
+    assert "Relationship cost (illustrative):" in cleats
+    search = texts(
+        charts.plot_canvas_block(
+            build_canvas_block(submission_from_case(catalog.cases["search-engine"]), catalog)
+        )
+    )
+    assert "• Personal assistance (0.1%)" in search
+    assert "Advertisers" in search.split("paid for by", 1)[1].replace("\n", " ")
