@@ -124,7 +124,11 @@ def check_revenue_cost(ctx: Context) -> list[Finding]:
     economics = ctx.economics.segment(ctx.segment.id)
     ratio = economics.cost_share_of_gross_profit
     rule = ctx.catalog.assumptions.imbalance
-    if not economics.types and not economics.carried or ratio is None or ratio < rule.warning_ratio:
+    if (
+        (not economics.types and not economics.carried)
+        or ratio is None
+        or ratio < rule.warning_ratio
+    ):
         return []
     severity: Severity = "problem" if ratio >= rule.problem_ratio else "warning"
     costliest = max(economics.types, key=lambda t: t.per_customer, default=None)
@@ -251,7 +255,7 @@ def _under_serving(ctx: Context, archetype: Archetype) -> list[Finding]:
             ctx.segments,
             ctx.segment.id,
             ctx.catalog,
-            addable_types(ctx.segment, ctx.catalog, lambda t, f=level_of, n=needed: f(t) >= n),
+            addable_types(ctx.segment, ctx.catalog, _at_least(level_of, needed)),
             lambda t: max(typical_share(t, ctx.catalog), rule.min_share),
         )
         if changes:
@@ -287,6 +291,22 @@ def _under_serving(ctx: Context, archetype: Archetype) -> list[Finding]:
     return findings
 
 
+def _at_least(
+    level_of: Callable[[RelationshipType], int], needed: int
+) -> Callable[[RelationshipType], bool]:
+    def reaches(relationship: RelationshipType) -> bool:
+        return level_of(relationship) >= needed
+
+    return reaches
+
+
+def _serves(motivation: str) -> Callable[[RelationshipType], bool]:
+    def serves(relationship: RelationshipType) -> bool:
+        return motivation in relationship.motivations
+
+    return serves
+
+
 def _human(relationship: RelationshipType) -> int:
     return relationship.attributes.human_contact
 
@@ -302,7 +322,10 @@ def _over_serving(ctx: Context, archetype: Archetype) -> list[Finding]:
     findings = []
     for type_id, share in ctx.segment.mix:
         relationship = ctx.catalog.types[type_id]
-        if relationship.attributes.cost_to_serve < rule.over_serving_cost or share < rule.over_serving_share:
+        if (
+            relationship.attributes.cost_to_serve < rule.over_serving_cost
+            or share < rule.over_serving_share
+        ):
             continue
         change = fewer_served(ctx.segments, ctx.segment.id, type_id, ctx.catalog)
         findings.append(
@@ -332,7 +355,9 @@ def check_lifecycle(ctx: Context) -> list[Finding]:
     if covered.issuperset(MOTIVATION_IDS):  # the usual case: nothing to say, nothing to word
         return []
     names = {
-        m: ctx.catalog.motivations[m].name.lower() for m in MOTIVATION_IDS if m in ctx.catalog.motivations
+        m: ctx.catalog.motivations[m].name.lower()
+        for m in MOTIVATION_IDS
+        if m in ctx.catalog.motivations
     }
     assumption = (
         "Which motivations each type serves is a teaching assumption in relationship_types.toml."
@@ -343,7 +368,7 @@ def check_lifecycle(ctx: Context) -> list[Finding]:
             ctx.segments,
             ctx.segment.id,
             ctx.catalog,
-            addable_types(ctx.segment, ctx.catalog, lambda t, m=motivation: m in t.motivations),
+            addable_types(ctx.segment, ctx.catalog, _serves(motivation)),
             lambda t: typical_share(t, ctx.catalog),
         )
         goal = names.get(motivation, motivation)
@@ -502,7 +527,7 @@ def check_segments(segments: Iterable[CheckedSegment], catalog: Catalog) -> list
     listed = list(segments)
     figures = tuple(figures_of(s, catalog) for s in listed)
     economics = economics_of_figures(figures, catalog)
-    findings = []
+    findings: list[Finding] = []
     for segment, segment_figures in zip(listed, figures, strict=True):
         ctx = Context(
             segment_figures,
@@ -521,9 +546,7 @@ def check_segment(
     segment: CheckedSegment, catalog: Catalog, others: Sequence[CheckedSegment] = ()
 ) -> list[Finding]:
     """The findings for one segment (``others``: the rest of the business, for shared set-ups)."""
-    return [
-        f for f in check_segments([*others, segment], catalog) if f.segment_id == segment.id
-    ]
+    return [f for f in check_segments([*others, segment], catalog) if f.segment_id == segment.id]
 
 
 def worst_severity(findings: Iterable[Finding]) -> Severity | None:

@@ -257,9 +257,7 @@ def business_economics(segments: Sequence[SegmentLike], catalog: Catalog) -> Bus
     return economics_of_figures([figures_of(s, catalog) for s in segments], catalog)
 
 
-def economics_of_figures(
-    segments: Sequence[SegmentFigures], catalog: Catalog
-) -> BusinessEconomics:
+def economics_of_figures(segments: Sequence[SegmentFigures], catalog: Catalog) -> BusinessEconomics:
     """The model itself, on resolved figures (so what-ifs can change them freely)."""
     setups = _shared_setups(segments, catalog)
     own = {s.id: _segment_costs(s, setups, segments, catalog) for s in segments}
@@ -279,9 +277,7 @@ def economics_of_figures(
     )
 
 
-def _shared_setups(
-    segments: Sequence[SegmentFigures], catalog: Catalog
-) -> dict[str, SharedSetup]:
+def _shared_setups(segments: Sequence[SegmentFigures], catalog: Catalog) -> dict[str, SharedSetup]:
     served: dict[str, float] = {}
     for segment in segments:
         for type_id, share in segment.mix:

@@ -118,11 +118,8 @@ def cheaper_mix(
     costly = sorted(current.types, key=lambda t: -t.per_customer)
     for costliest in costly:
         running = catalog.types[costliest.type_id].cost_model.cost_per_customer
-        additions: list[RelationshipType | None] = [None]
-        additions += sorted(
-            addable_types(segment, catalog, lambda t: t.cost_model.cost_per_customer < running),
-            key=lambda t: (-t.attributes.human_contact, t.cost_model.cost_per_customer),
-        )
+        cheaper = sorted(addable_types(segment, catalog, _cheaper_than(running)), key=_closeness)
+        additions: list[RelationshipType | None] = [None, *cheaper]
         shares = [s for s in REDUCED_SHARES if s < costliest.share] + [0.0]
         for share in shares:
             for addition in additions:
@@ -156,6 +153,18 @@ def fewer_served(
     return MixChange(segment.mix, mix, economics_with(segments, segment_id, mix, catalog))
 
 
+def _cheaper_than(running: float) -> Callable[[RelationshipType], bool]:
+    def cheaper(relationship: RelationshipType) -> bool:
+        return relationship.cost_model.cost_per_customer < running
+
+    return cheaper
+
+
+def _closeness(relationship: RelationshipType) -> tuple[int, float]:
+    """Most contact with people first (the closest replacement), then the cheapest."""
+    return (-relationship.attributes.human_contact, relationship.cost_model.cost_per_customer)
+
+
 def _changed(mix: Mix, type_id: str, share: float, addition: RelationshipType | None) -> Mix:
     changed = [(t, share if t == type_id else s) for t, s in mix]
     changed = [(t, s) for t, s in changed if s > 0]
@@ -173,7 +182,11 @@ def _keeps_the_relationship(segment: SegmentFigures, mix: Mix, catalog: Catalog)
         gap = catalog.assumptions.expectation.mismatch_gap
         human, two_way = expectation_levels(mix, catalog)
         old_human, old_two_way = expectation_levels(segment.mix, catalog)
-        if archetype.expects_human_contact - human >= gap > archetype.expects_human_contact - old_human:
+        if (
+            archetype.expects_human_contact - human
+            >= gap
+            > archetype.expects_human_contact - old_human
+        ):
             return False
         if archetype.expects_two_way - two_way >= gap > archetype.expects_two_way - old_two_way:
             return False
@@ -193,7 +206,9 @@ def cheapest_addition(
     changes = []
     for candidate in candidates:
         mix = (*segment.mix, (candidate.id, share_for(candidate)))
-        changes.append(MixChange(segment.mix, mix, economics_with(segments, segment_id, mix, catalog)))
+        changes.append(
+            MixChange(segment.mix, mix, economics_with(segments, segment_id, mix, catalog))
+        )
     return sorted(changes, key=lambda change: change.economics.cost_per_customer)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from bmc_course.formats.submission import (
     RelationshipShare,
+    Scenario,
     SegmentChoice,
     Submission,
     catalog_issues,
@@ -235,7 +236,9 @@ class CourseState:
         if funder is None or funder_id == segment_id:
             raise StateError("a segment can only be funded by another segment of this business")
         if funder.funded_by is not None:
-            raise StateError(f"{funder.name} is itself funded by another segment; pick one that pays")
+            raise StateError(
+                f"{funder.name} is itself funded by another segment; pick one that pays"
+            )
         if any(s.funded_by == segment_id for s in self._submission.segments):
             raise StateError("this segment funds another one, so it cannot be free itself")
 
@@ -329,6 +332,60 @@ class CourseState:
         self._submission.__pydantic_extra__["completed_steps"] = ordered
         self._changed(Change("steps"))
 
+    # -- what-if scenarios -----------------------------------------------------------------
+
+    @property
+    def scenarios(self) -> list[Scenario]:
+        """The learner's named what-if scenarios (copies), in the order they were saved."""
+        return [scenario.model_copy(deep=True) for scenario in self._submission.scenarios]
+
+    def save_scenario(self, name: str, segments: Iterable[SegmentChoice]) -> None:
+        """Keep ``segments`` as a named scenario beside the learner's own answers.
+
+        A scenario with the same name is replaced; the answers themselves are
+        never touched (see :meth:`keep_scenario`).
+        """
+        name = name.strip()
+        if not name:
+            raise StateError("give the scenario a name")
+        existing = [s for s in self._submission.scenarios if s.name != name]
+        if len(existing) >= MAX_SCENARIOS:
+            raise StateError(f"at most {MAX_SCENARIOS} scenarios; delete one first")
+        self._begin()
+        try:
+            scenario = Scenario(
+                name=name,
+                segments=[s.model_copy(deep=True) for s in segments],
+                saved_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            )
+        except ValueError as error:
+            raise StateError(_first_error(error)) from None
+        position = next(
+            (i for i, s in enumerate(self._submission.scenarios) if s.name == name), len(existing)
+        )
+        existing.insert(position, scenario)
+        self._submission.scenarios = existing
+        self._changed(Change("scenarios"))
+
+    def delete_scenario(self, name: str) -> None:
+        """Forget a named scenario (``StateError`` if there is none by that name)."""
+        if all(s.name != name for s in self._submission.scenarios):
+            raise StateError(f"no scenario named {name!r}")
+        self._begin()
+        self._submission.scenarios = [s for s in self._submission.scenarios if s.name != name]
+        self._changed(Change("scenarios"))
+
+    def keep_scenario(self, segments: Iterable[SegmentChoice]) -> None:
+        """Make a scenario's numbers the learner's own answers ("Keep these numbers")."""
+        chosen = [s.model_copy(deep=True) for s in segments]
+        probe = self._submission.model_copy(update={"segments": chosen})
+        issues = catalog_issues(probe, self.catalog, file="scenario")
+        if issues:
+            raise StateError(str(issues[0]))
+        self._begin()
+        self._submission.segments = chosen
+        self._changed(Change("all"))
+
     def replace(self, submission: Submission) -> None:
         """Load a whole submission (e.g. resuming from an exported file), checked against the catalog."""
         issues = catalog_issues(submission, self.catalog, file="submission")
@@ -369,6 +426,8 @@ class _Batch:
             single = segment_ids.pop() if len(segment_ids) == 1 else None
             state._changed(Change(kinds.pop() if len(kinds) == 1 else "all", single))
 
+
+MAX_SCENARIOS = 20
 
 _SEGMENT_FIELDS = {
     "name",
