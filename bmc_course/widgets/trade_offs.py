@@ -1,4 +1,5 @@
-"""The three trade-off charts together: cost vs personalisation, cost vs revenue, cost growth.
+"""The trade-off charts together: cost vs personalisation, cost vs gross profit, lifetime value
+vs acquisition cost, cost growth.
 
 Each is a :class:`ChartView` (chart + "Chart as a table") over the learner's
 state; the factories below are reused by the what-if and case views.
@@ -31,13 +32,14 @@ def cost_personalisation_chart(course_state: CourseState, *, with_style: bool = 
 
 
 def cost_vs_revenue_chart(course_state: CourseState, *, with_style: bool = True) -> ChartView:
-    """Per segment: what the relationships cost per customer against what a customer brings in."""
+    """Per segment: what the relationships cost per customer against the gross profit it leaves."""
     catalog = course_state.catalog
     return ChartView(
         course_state,
-        title="Relationship cost vs revenue, per customer",
-        explanation="Illustrative yearly cost of your chosen relationships per customer, next to "
-        "the revenue each customer brings in.",
+        title="Relationship cost vs gross profit, per customer",
+        explanation="Illustrative yearly cost of your chosen relationships per customer (running "
+        "cost, the segment's part of the set-ups, and any free segment it pays for), as a share "
+        "of the gross profit each customer leaves: revenue × gross margin.",
         draw=lambda: charts.layers_cost_vs_revenue(catalog, course_state.segments),
         tabulate=lambda: charts.table_cost_vs_revenue(catalog, course_state.segments),
         css_class="bmc-chart-cost-vs-revenue",
@@ -45,9 +47,24 @@ def cost_vs_revenue_chart(course_state: CourseState, *, with_style: bool = True)
     )
 
 
+def lifetime_value_chart(course_state: CourseState, *, with_style: bool = True) -> ChartView:
+    """Per segment: a customer's lifetime value against what it costs to win one."""
+    catalog = course_state.catalog
+    return ChartView(
+        course_state,
+        title="Lifetime value vs the cost of winning a customer",
+        explanation="Gross profit per customer a year × the years a customer stays, next to the "
+        "acquisition cost you gave (set it with Edit in the segment picker).",
+        draw=lambda: charts.layers_lifetime_value(course_state.segments, catalog),
+        tabulate=lambda: charts.table_lifetime_value(course_state.segments, catalog),
+        css_class="bmc-chart-lifetime-value",
+        with_style=with_style,
+    )
+
+
 def chosen_type_ids(course_state: CourseState) -> list[str]:
     """The types any segment uses, in catalog order; all types when none is chosen yet."""
-    used = {r for s in course_state.segments for r in s.relationships}
+    used = {t for s in course_state.segments for t in s.type_ids}
     chosen = [t for t in course_state.catalog.types if t in used]
     return chosen or list(course_state.catalog.types)
 
@@ -69,12 +86,13 @@ def cost_growth_chart(course_state: CourseState, *, with_style: bool = True) -> 
 
 
 class TradeOffs(ViewGroup):
-    """The three trade-off charts, one under the other, each with its table."""
+    """The four trade-off charts, one under the other, each with its table."""
 
     def __init__(self, course_state: CourseState) -> None:
         self.charts = [
             cost_personalisation_chart(course_state, with_style=False),
             cost_vs_revenue_chart(course_state, with_style=False),
+            lifetime_value_chart(course_state, with_style=False),
             cost_growth_chart(course_state, with_style=False),
         ]
         title = widgets.HTML(
