@@ -1,8 +1,11 @@
-"""The six types on cost to serve vs contact with people, with each segment's picks ringed.
+"""The six types on cost to serve vs personalisation, with each segment's picks ringed.
 
-The vertical axis is the "personal ↔ automated" dimension of
-``dimensions.toml``, read through the attribute that dimension names (so an
-author who points it at another 1-5 scale moves the chart with it). Types at
+This is the course's central trade-off: personal service costs more per
+customer, yet automation can personalise cheaply (automated services sit
+above self-service at the same cost). The vertical axis is the
+``personalisation`` scale of ``assumptions.toml``, not the "personal ↔
+automated" dimension: that one reads how much contact is with people, which
+rises with cost for every type and would show no trade-off at all. Types at
 the same place on both scales sit side by side rather than on top of each
 other.
 """
@@ -23,8 +26,8 @@ from bmc_course.logic.wording import share_of_customers
 from bmc_course.model.catalog import Catalog
 from bmc_course.model.content_models import RelationshipType
 
-PERSONAL_DIMENSION = "personal_automated"  # the dimension of dimensions.toml on the y axis
-DEFAULT_ATTRIBUTE = "human_contact"  # when an overlay has no such dimension
+MAP_ATTRIBUTE = "personalisation"  # the 1-5 scale of assumptions.toml on the y axis
+POLES = ("Same for everyone", "Shaped around one customer")
 X_LABEL = "Cost to serve one customer (1–5, teaching assumption)"
 SIDE_BY_SIDE = 0.32  # how far apart types at the same place are drawn, in scale units
 RING_GAP = 24  # points between a point and a name beside it: clear of the rings
@@ -53,18 +56,9 @@ class _Axis:
 
 
 def _axis(catalog: Catalog) -> _Axis:
-    dimension = catalog.dimensions.get(PERSONAL_DIMENSION)
-    attribute = dimension.attribute if dimension else DEFAULT_ATTRIBUTE
-    scale = next((s for s in catalog.assumptions.scales if s.id == attribute), None)
-    name = scale.name if scale else attribute.replace("_", " ").capitalize()
-    if dimension is None:
-        return _Axis(attribute, name, "low", "high")
-    return _Axis(attribute, name, _pole(dimension.low_pole), _pole(dimension.high_pole))
-
-
-def _pole(text: str) -> str:
-    """``"Personal: a person serves the customer"`` → ``"Personal"``."""
-    return text.split(":", 1)[0].strip()
+    scale = next((s for s in catalog.assumptions.scales if s.id == MAP_ATTRIBUTE), None)
+    name = scale.name if scale else MAP_ATTRIBUTE.capitalize()
+    return _Axis(MAP_ATTRIBUTE, name, *POLES)
 
 
 @dataclass(frozen=True)

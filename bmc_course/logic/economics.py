@@ -258,7 +258,12 @@ def business_economics(segments: Sequence[SegmentLike], catalog: Catalog) -> Bus
 
 
 def economics_of_figures(segments: Sequence[SegmentFigures], catalog: Catalog) -> BusinessEconomics:
-    """The model itself, on resolved figures (so what-ifs can change them freely)."""
+    """The model itself, on resolved figures (so what-ifs can change them freely).
+
+    A ``funded_by`` that names no other paying segment of the business is
+    ignored: the segment is then judged on its own, never left out.
+    """
+    segments = _with_valid_funding(segments)
     setups = _shared_setups(segments, catalog)
     own = {s.id: _segment_costs(s, setups, segments, catalog) for s in segments}
     carried: dict[str, list[tuple[str, float]]] = {}
@@ -275,6 +280,16 @@ def economics_of_figures(segments: Sequence[SegmentFigures], catalog: Catalog) -
         ),
         setups=setups,
     )
+
+
+def _with_valid_funding(segments: Sequence[SegmentFigures]) -> list[SegmentFigures]:
+    paying = {s.id for s in segments if s.funded_by is None}
+    return [
+        s
+        if s.funded_by is None or (s.funded_by in paying and s.funded_by != s.id)
+        else replace(s, funded_by=None)
+        for s in segments
+    ]
 
 
 def _shared_setups(segments: Sequence[SegmentFigures], catalog: Catalog) -> dict[str, SharedSetup]:

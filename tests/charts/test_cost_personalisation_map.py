@@ -46,44 +46,44 @@ def test_map_places_all_types_and_rings_each_segments_picks(
     ]
     fig = charts.plot_cost_personalisation_map(catalog, segments)
     ax = fig.axes[0]
-    # the y axis is the attribute the "personal_automated" dimension names: human_contact
-    assert ax.get_title(loc="left") == "Cost to serve vs contact with the business's people"
-    assert ax.get_ylabel().startswith("Contact with the business's people")
+    # the y axis is personalisation: the trade-off (automation personalises cheaply)
+    assert ax.get_title(loc="left") == "Cost to serve vs personalisation"
+    assert ax.get_ylabel().startswith("Personalisation")
     assert "teaching assumption" in ax.get_xlabel()
     assert {f"type:{t}" for t in catalog.types} | {"segment:a", "segment:b"} <= gids(fig)
     placed = points(fig)
     assert placed["personal_assistance"] == (4, 4)
     assert placed["dedicated_personal_assistance"] == (5, 5)
-    # two types on (1, 1) and two on (2, 2) are drawn side by side, 0.32 apart
-    assert placed["self_service"] == pytest.approx((1 - 0.16, 1))
-    assert placed["automated_services"] == pytest.approx((1 + 0.16, 1))
-    assert placed["communities"] == pytest.approx((2 - 0.16, 2))
-    assert placed["co_creation"] == pytest.approx((2 + 0.16, 2))
+    # (cost to serve, personalisation) from relationship_types.toml: no two types share a place
+    assert placed["self_service"] == (1, 1)
+    assert placed["automated_services"] == (1, 3)
+    assert placed["communities"] == (2, 2)
+    assert placed["co_creation"] == (2, 3)
     rings = {c.get_gid(): len(c.get_offsets()) for c in ax.collections if c.get_gid()}
     assert rings["segment:a"] == 1 and rings["segment:b"] == 2
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Athletes", "Teams"]
     table = charts.table_cost_personalisation_map(catalog, segments).set_index("relationship type")
     assert len(table) == 6
     assert table.loc["Self-service", "chosen for"] == "Athletes (all), Teams (50%)"
-    assert table.loc["Personal assistance", "contact with the business's people (1-5)"] == 4
+    assert table.loc["Personal assistance", "personalisation (1-5)"] == 4
     assert table.loc["Communities", "chosen for"] == "—"
 
 
-def test_the_vertical_axis_follows_the_dimensions_attribute(catalog: Catalog) -> None:
-    dimension = catalog.dimensions["personal_automated"]
+def test_types_at_the_same_place_sit_side_by_side(catalog: Catalog) -> None:
+    automated = catalog.types["automated_services"]
     changed = dataclasses.replace(
         catalog,
-        dimensions={
-            **catalog.dimensions,
-            "personal_automated": dimension.model_copy(update={"attribute": "personalisation"}),
+        types={
+            **catalog.types,
+            "automated_services": automated.model_copy(
+                update={"attributes": automated.attributes.model_copy(update={"personalisation": 1})}
+            ),
         },
     )
-    # personalisation: self-service 1, automated services 3 -> no longer twins
+    # self-service and automated services both at (1, 1): drawn 0.32 apart
     placed = points(charts.plot_cost_personalisation_map(changed, []))
-    assert placed["self_service"] == (1, 1)
-    assert placed["automated_services"] == (1, 3)
-    table = charts.table_cost_personalisation_map(changed, [])
-    assert "personalisation (1-5)" in table.columns
+    assert placed["self_service"] == pytest.approx((1 - 0.16, 1))
+    assert placed["automated_services"] == pytest.approx((1 + 0.16, 1))
 
 
 def test_map_without_picks_has_no_rings_or_legend(catalog: Catalog) -> None:

@@ -194,3 +194,10 @@ def test_citizens_are_judged_against_their_budget(catalog: Catalog) -> None:
     assert residents.gross_profit_per_customer == pytest.approx(500)  # margin 1: the whole budget
     # self-service 0.5 + 30,000/3/100,000; personal for 20,000: 0.2 × 30 + 20,000/5/100,000
     assert residents.cost_per_customer == pytest.approx(0.5 + 0.1 + 6 + 0.04)
+
+
+def test_a_funder_that_is_not_there_leaves_the_segment_judged_on_its_own(catalog: Catalog) -> None:
+    orphan = segment("users", "platform", 0, 1000, [("automated_services", 1.0)], funded_by="gone")
+    economics = business_economics([orphan], catalog)
+    assert economics.segment("users").figures.funded_by is None
+    assert economics.segment("users").cost_share_of_gross_profit == float("inf")
