@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from bmc_course import charts
 from bmc_course.model.catalog import Catalog
+from bmc_course.reports.html_table import Cell, Column, html_table
 from bmc_course.state.course_state import CourseState
 from bmc_course.widgets.chart_view import ChartView
 from bmc_course.widgets.html_fragments import esc, heading
@@ -20,27 +21,28 @@ GRID_LAYOUT = {"grid_template_columns": "repeat(auto-fill, minmax(320px, 1fr))",
 def comparison_table_html(catalog: Catalog) -> str:
     """Every type against every 1-5 scale, plus human contact and lifecycle motivations."""
     scales = catalog.assumptions.scales
-    head = "".join(
-        f'<th scope="col" title="1 = {esc(s.low)}; 5 = {esc(s.high)}">{esc(s.name)}</th>'
-        for s in scales
+    rows = [
+        [
+            Cell(rtype.name, row_header=True),
+            *(Cell(getattr(rtype.attributes, s.id), css_class="bmc-num") for s in scales),
+            "yes" if rtype.human_contact else "no",
+            ", ".join(
+                catalog.motivations[m].name for m in catalog.motivations if m in rtype.motivations
+            ),
+        ]
+        for rtype in catalog.types.values()
+    ]
+    table = html_table(
+        [
+            "Type",
+            *(Column(s.name, title=f"1 = {s.low}; 5 = {s.high}") for s in scales),
+            "People involved",
+            "Serves",
+        ],
+        rows,
+        css_class="bmc-compare-table",
     )
-    rows = []
-    for rtype in catalog.types.values():
-        cells = "".join(
-            f'<td class="bmc-num">{getattr(rtype.attributes, s.id)}</td>' for s in scales
-        )
-        motivations = ", ".join(
-            catalog.motivations[m].name for m in catalog.motivations if m in rtype.motivations
-        )
-        rows.append(
-            f'<tr><th scope="row">{esc(rtype.name)}</th>{cells}'
-            f"<td>{'yes' if rtype.human_contact else 'no'}</td><td>{esc(motivations)}</td></tr>"
-        )
-    return (
-        '<table class="bmc-compare-table"><thead><tr><th scope="col">Type</th>'
-        f'{head}<th scope="col">People involved</th><th scope="col">Serves</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table><p class="bmc-muted">{SCALES_NOTE}</p>'
-    )
+    return f'{table}<p class="bmc-muted">{SCALES_NOTE}</p>'
 
 
 def dimensions_html(catalog: Catalog) -> str:
