@@ -1,4 +1,4 @@
-"""Shared fixtures: the built-in catalog, a segment factory, a course session, a small class."""
+"""Shared fixtures: the catalog, a segment factory, a session, a small class, a hostile submission."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 from bmc_course.formats.submission import SegmentChoice, Submission
 from bmc_course.model.catalog import Catalog, load_catalog
 from bmc_course.state.session import CourseSession, open_session, reset_current_session
+from tests.support.hostile_submission import hostile_submission
 from tests.support.small_class import write_small_class
 
 SegmentFactory = Callable[..., SegmentChoice]
@@ -60,3 +61,9 @@ def session(tmp_path: Path) -> Iterator[CourseSession]:
 def small_class(tmp_path: Path, catalog: Catalog) -> tuple[Path, list[Submission]]:
     """Three learners with known choices and answers, one broken file, one older duplicate."""
     return write_small_class(tmp_path, catalog)
+
+
+@pytest.fixture
+def hostile(catalog: Catalog) -> Submission:
+    """The online retailer case with learner text that tries to run or inject markup."""
+    return hostile_submission(catalog)

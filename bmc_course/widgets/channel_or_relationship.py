@@ -12,6 +12,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from bmc_course.model.catalog import Catalog
+from bmc_course.reports.html_table import html_table
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.stylesheet import style_tag
 from bmc_course.widgets.types_explorer import dimensions_html, variants_html
@@ -52,15 +53,19 @@ def motivations_html(catalog: Catalog) -> str:
 
 
 def channels_table_html(catalog: Catalog) -> str:
-    rows = "".join(
-        f"<tr><td>{esc(c.term)}</td><td>{esc(', '.join(c.aliases))}</td>"
-        f"<td>{esc(catalog.types[c.relationship_hint].name if c.relationship_hint in catalog.types else c.relationship_hint)}</td></tr>"
-        for c in catalog.channels.channels
-    )
-    return (
-        '<table class="bmc-compare-table"><thead><tr><th scope="col">Channel</th>'
-        '<th scope="col">Also written as</th><th scope="col">Often carries</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
+    return html_table(
+        ["Channel", "Also written as", "Often carries"],
+        [
+            [
+                c.term,
+                ", ".join(c.aliases),
+                catalog.types[c.relationship_hint].name
+                if c.relationship_hint in catalog.types
+                else c.relationship_hint,
+            ]
+            for c in catalog.channels.channels
+        ],
+        css_class="bmc-compare-table",
     )
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 
 from bmc_course.charts.png_renderer import PngRenderer
+from bmc_course.reports.html_table import frame_table
 from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import heading, message_box
 from bmc_course.widgets.state_view import StateView, one_line
@@ -40,11 +41,6 @@ def png_output(png: bytes, alt: str) -> dict[str, Any]:
         "data": {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt},
         "metadata": {},
     }
-
-
-def table_html(frame: pd.DataFrame) -> str:
-    """A DataFrame as an escaped HTML table (segment names are learner text)."""
-    return str(frame.to_html(index=False, escape=True, border=0, classes="bmc-table", na_rep=""))
 
 
 class ChartView(StateView):
@@ -136,7 +132,7 @@ class ChartView(StateView):
             self.table.value = ""
             return
         try:
-            self.table.value = table_html(self._tabulate())
+            self.table.value = frame_table(self._tabulate(), css_class="bmc-table", na_rep="")
         except Exception as error:
             log.exception("table for %r could not be built", self.title)
             self.table.value = message_box(

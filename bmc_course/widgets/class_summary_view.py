@@ -18,27 +18,21 @@ from bmc_course.charts.png_renderer import figure_png
 from bmc_course.model.catalog import Catalog
 from bmc_course.reports.classroom.class_report import summarise_folder, write_reports
 from bmc_course.reports.classroom.summary import ClassSummary
+from bmc_course.reports.html_table import html_table
 from bmc_course.widgets.chart_view import png_output
-from bmc_course.widgets.html_fragments import esc, heading, message_box
+from bmc_course.widgets.html_fragments import heading, message_box
 from bmc_course.widgets.stylesheet import style_tag
 
 FOLDER_ENV_VAR = "BMC_CLASS_FOLDER"
 REPORT_NAME = "class-report.html"
 PROGRESS_STEPS = 100  # bar updates per run: each one is a message to the browser
 ROWS_SHOWN = 300  # learners listed here; the HTML report lists them all
+TABLE_CLASS = "bmc-table"
 
 
 def default_folder() -> Path:
     """``$BMC_CLASS_FOLDER``, else ``submissions`` in the current folder."""
     return Path(os.environ.get(FOLDER_ENV_VAR) or Path.cwd() / "submissions")
-
-
-def _rows_table(headers: list[str], rows: list[list[object]]) -> str:
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in rows
-    )
-    return f'<table class="bmc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 class ClassSummaryView(widgets.VBox):
@@ -124,14 +118,15 @@ class ClassSummaryView(widgets.VBox):
     def _tables(self, summary: ClassSummary) -> str:
         parts = [heading("Most frequent findings", 4)]
         parts.append(
-            _rows_table(
+            html_table(
                 ["finding", "learners", "for example"],
                 [[f.code, f.learners, ", ".join(f.examples)] for f in summary.findings],
+                css_class=TABLE_CLASS,
             )
         )
         parts.append(heading("Knowledge checks, weakest first", 4))
         parts.append(
-            _rows_table(
+            html_table(
                 ["question", "lesson", "correct", "share"],
                 [
                     [
@@ -142,6 +137,7 @@ class ClassSummaryView(widgets.VBox):
                     ]
                     for q in summary.quiz
                 ],
+                css_class=TABLE_CLASS,
             )
         )
         shown = summary.learners[:ROWS_SHOWN]
@@ -156,7 +152,7 @@ class ClassSummaryView(widgets.VBox):
             )
         )
         parts.append(
-            _rows_table(
+            html_table(
                 ["learner", "file", "segments", "types", "findings", "quiz"],
                 [
                     [
@@ -169,6 +165,7 @@ class ClassSummaryView(widgets.VBox):
                     ]
                     for r in shown
                 ],
+                css_class=TABLE_CLASS,
             )
         )
         not_summarised: list[list[object]] = [[file, reason] for file, reason in summary.rejected]
@@ -178,7 +175,7 @@ class ClassSummaryView(widgets.VBox):
         ]
         if not_summarised:
             parts.append(heading("Files not summarised", 4))
-            parts.append(_rows_table(["file", "reason"], not_summarised))
+            parts.append(html_table(["file", "reason"], not_summarised, css_class=TABLE_CLASS))
         return "".join(parts)
 
     def save_report(self) -> Path | None:

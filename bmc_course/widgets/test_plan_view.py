@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as widgets
+from markupsafe import Markup
 
 from bmc_course.logic.assumption_plan import TestableAssumption, plan_tests
+from bmc_course.reports.html_table import html_table
 from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.state_view import StateView
@@ -24,27 +26,27 @@ METHOD_HINT = {
     "mvp": "offer a small working version and watch what people do",
 }
 ALL_METHODS = "all"
+# The method as a chip in its cell; Markup.format escapes the label.
+_METHOD_CHIP = Markup('<span class="bmc-chip">{}</span>')
 
 
 def plan_table_html(
     plan: list[TestableAssumption], names: dict[str, str], type_names: dict[str, str]
 ) -> str:
     """The plan as one escaped table: segment, relationship, assumption, method, signal."""
-    rows = "".join(
-        "<tr>"
-        f"<td>{esc(names.get(a.segment_id, a.segment_id))}</td>"
-        f"<td>{esc(type_names.get(a.type_id, a.type_id) if a.type_id else 'the segment itself')}</td>"
-        f"<td>{esc(a.statement)}</td>"
-        f'<td><span class="bmc-chip">{esc(METHOD_LABEL.get(a.method, a.method))}</span></td>'
-        f"<td>{esc(a.signal)}</td>"
-        "</tr>"
-        for a in plan
-    )
-    return (
-        '<table class="bmc-test-plan-table"><thead><tr><th scope="col">Segment</th>'
-        '<th scope="col">Relationship</th><th scope="col">Assumption to test</th>'
-        '<th scope="col">Method</th><th scope="col">What would confirm it</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
+    return html_table(
+        ["Segment", "Relationship", "Assumption to test", "Method", "What would confirm it"],
+        [
+            [
+                names.get(a.segment_id, a.segment_id),
+                type_names.get(a.type_id, a.type_id) if a.type_id else "the segment itself",
+                a.statement,
+                _METHOD_CHIP.format(METHOD_LABEL.get(a.method, a.method)),
+                a.signal,
+            ]
+            for a in plan
+        ],
+        css_class="bmc-test-plan-table",
     )
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as widgets
+from markupsafe import Markup
 
 from bmc_course import charts
 from bmc_course.model.catalog import Catalog
+from bmc_course.reports.html_table import Cell, Column, html_table
 from bmc_course.state.course_state import CourseState
 from bmc_course.widgets.chart_view import ChartView
 from bmc_course.widgets.html_fragments import bullet_list, esc, heading, money
@@ -27,48 +29,52 @@ GRID_LAYOUT = {"grid_template_columns": "repeat(auto-fill, minmax(320px, 1fr))",
 def comparison_table_html(catalog: Catalog) -> str:
     """Every type against every 1-5 scale, plus its human fallback and lifecycle motivations."""
     scales = catalog.assumptions.scales
-    head = "".join(
-        f'<th scope="col" title="1 = {esc(s.low)}; 5 = {esc(s.high)}">{esc(s.name)}</th>'
-        for s in scales
+    rows = [
+        [
+            Cell(rtype.name, row_header=True),
+            *(Cell(getattr(rtype.attributes, s.id), css_class="bmc-num") for s in scales),
+            "yes" if rtype.human_fallback else "no",
+            ", ".join(
+                catalog.motivations[m].name for m in catalog.motivations if m in rtype.motivations
+            ),
+        ]
+        for rtype in catalog.types.values()
+    ]
+    table = html_table(
+        [
+            "Type",
+            *(Column(s.name, title=f"1 = {s.low}; 5 = {s.high}") for s in scales),
+            Column("Human fallback", title="A person the customer can turn to when the tools fail"),
+            "Serves",
+        ],
+        rows,
+        css_class="bmc-compare-table",
     )
-    rows = []
-    for rtype in catalog.types.values():
-        cells = "".join(
-            f'<td class="bmc-num">{getattr(rtype.attributes, s.id)}</td>' for s in scales
-        )
-        motivations = ", ".join(
-            catalog.motivations[m].name for m in catalog.motivations if m in rtype.motivations
-        )
-        rows.append(
-            f'<tr><th scope="row">{esc(rtype.name)}</th>{cells}'
-            f"<td>{'yes' if rtype.human_fallback else 'no'}</td><td>{esc(motivations)}</td></tr>"
-        )
-    return (
-        '<table class="bmc-compare-table"><thead><tr><th scope="col">Type</th>'
-        f'{head}<th scope="col" title="A person the customer can turn to when the tools fail">'
-        'Human fallback</th><th scope="col">Serves</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table><p class="bmc-muted">{SCALES_NOTE}</p>'
-    )
+    return f'{table}<p class="bmc-muted">{SCALES_NOTE}</p>'
 
 
 def costs_table_html(catalog: Catalog) -> str:
     """Every type's illustrative running cost and set-up tiers, side by side."""
-    rows = []
-    for rtype in catalog.types.values():
-        cost = rtype.cost_model
-        rows.append(
-            f'<tr><th scope="row">{esc(rtype.name)}</th>'
-            f'<td class="bmc-num">{money(cost.cost_per_customer)}</td>'
-            f"<td>{bullet_list(setup_tiers(cost), css_class='bmc-setup-tiers')}</td>"
-            f'<td class="bmc-num">{cost.setup_years}</td></tr>'
-        )
-    return (
-        '<table class="bmc-compare-table bmc-costs-table"><thead><tr><th scope="col">Type</th>'
-        '<th scope="col">Running cost per customer served, a year</th>'
-        '<th scope="col">Set-up, once per business, by size</th>'
-        '<th scope="col">Set-up spread over (years)</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table><p class="bmc-muted">{esc(COSTS_NOTE)}</p>'
+    rows = [
+        [
+            Cell(rtype.name, row_header=True),
+            Cell(money(rtype.cost_model.cost_per_customer), css_class="bmc-num"),
+            Markup(bullet_list(setup_tiers(rtype.cost_model), css_class="bmc-setup-tiers")),
+            Cell(rtype.cost_model.setup_years, css_class="bmc-num"),
+        ]
+        for rtype in catalog.types.values()
+    ]
+    table = html_table(
+        [
+            "Type",
+            "Running cost per customer served, a year",
+            "Set-up, once per business, by size",
+            "Set-up spread over (years)",
+        ],
+        rows,
+        css_class="bmc-compare-table bmc-costs-table",
     )
+    return f'{table}<p class="bmc-muted">{esc(COSTS_NOTE)}</p>'
 
 
 def dimensions_html(catalog: Catalog) -> str:

@@ -76,3 +76,19 @@ def test_package_faces_are_lazy(module: str, not_loaded: tuple[str, ...]) -> Non
     loaded = _loaded_after(f"import {module}")
     assert module in loaded
     assert [name for name in not_loaded if name in loaded] == []
+
+
+def test_class_html_report_loads_its_chart_and_nothing_of_the_learner_export() -> None:
+    # The report embeds one chart (figure_data_uri comes from charts/, not from the learner's
+    # export page, which would load the block picture and the cost charts); Jinja loads on render.
+    loaded = _loaded_after("import bmc_course.reports.classroom.report_html")
+    assert "bmc_course.charts.class_choices" in loaded
+    not_wanted = (
+        "bmc_course.reports.export.html_page",
+        "bmc_course.charts.canvas_block_picture",
+        "bmc_course.charts.cost_vs_revenue",
+        "bmc_course.charts.cost_growth",
+        "bmc_course.logic.canvas_block",
+        "jinja2",
+    )
+    assert [name for name in not_wanted if name in loaded] == []

@@ -10,7 +10,10 @@ from bmc_course.widgets.stylesheet import course_css, style_tag
 
 
 def test_course_css_is_read_once_per_kernel() -> None:
-    assert course_css() is course_css()
+    course_css.cache_clear()
+    first = course_css()
+    assert course_css() is first
+    assert (course_css.cache_info().misses, course_css.cache_info().hits) == (1, 1)
 
 
 def test_braces_are_balanced() -> None:
