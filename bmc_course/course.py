@@ -141,21 +141,17 @@ def findings_panel() -> Any:
 
 
 def trade_offs() -> Any:
-    """The three trade-off charts (with their tables)."""
+    """The four trade-off charts (with their tables)."""
     from bmc_course.widgets.trade_offs import TradeOffs
 
     return _show("trade_offs", TradeOffs(_session().state))
 
 
 def what_if() -> Any:
-    """Sliders for each segment's revenue and customers, with the cost chart and findings."""
-    from bmc_course.widgets.findings_panel import FindingsPanel
-    from bmc_course.widgets.trade_offs import cost_vs_revenue_chart
+    """Scenarios: sliders on a copy of the numbers, the cost chart, the checks and a comparison."""
     from bmc_course.widgets.what_if import WhatIf
 
-    state = _session().state
-    extra = (cost_vs_revenue_chart(state, with_style=False), FindingsPanel(state, with_style=False))
-    return _show("what_if", WhatIf(state, extra=extra))
+    return _show("what_if", WhatIf(_session().state))
 
 
 def lifecycle() -> Any:
