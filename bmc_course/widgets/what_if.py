@@ -43,7 +43,7 @@ YEAR_STOPS = (0.5, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 25, 30, 40, 50)
 
 def one_two_five(low: float, high: float) -> list[float]:
     """1, 2, 5, 10, 20, 50, … from ``low`` to ``high`` (``low`` a power of ten)."""
-    stops = []
+    stops: list[float] = []
     decade = low
     while decade <= high:
         stops.extend(step * decade for step in (1, 2, 5) if step * decade <= high)
@@ -306,7 +306,8 @@ class WhatIf(StateView):
         old = self.rows
         self.rows = {}
         for segment_id in segment_ids:
-            self.rows[segment_id] = old.pop(segment_id, None) or self._new_row(segment_id)
+            kept = old.pop(segment_id) if segment_id in old else None
+            self.rows[segment_id] = kept or self._new_row(segment_id)
         for row in old.values():
             row.close()
         self.rows_box.children = list(self.rows.values())
