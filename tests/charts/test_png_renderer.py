@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from PIL import Image
 
 from bmc_course import charts
@@ -103,6 +104,23 @@ def test_a_new_background_is_drawn_when_its_key_changes(
     assert renderer.background_draws == 2
     full = figure_png(charts.plot_cost_vs_revenue(catalog, large))
     assert np.array_equal(pixels(png), pixels(full))
+
+
+def test_the_png_holds_exactly_the_rendered_pixels() -> None:
+    """Our own encoder (signature, chunks, CRCs, row order) read back by Pillow."""
+    fig = Figure(figsize=(2, 1))  # 200 x 100 pixels at our 100 dpi
+    fig.patch.set_facecolor("#ff0000")
+    corner = Rectangle((0, 0), 0.5, 0.5, transform=fig.transFigure, color="#0000ff")
+    corner.set(linewidth=0, antialiased=False)  # sharp edges: only the two colours
+    fig.add_artist(corner)
+    image = Image.open(io.BytesIO(figure_png(fig)))
+    image.load()  # Pillow checks every chunk's CRC here
+    assert (image.format, image.mode, image.size) == ("PNG", "RGB", (200, 100))
+    assert image.getpixel((10, 90)) == (0, 0, 255)  # bottom left: the rectangle
+    assert image.getpixel((10, 10)) == (255, 0, 0)  # top left
+    assert image.getpixel((190, 90)) == (255, 0, 0)  # bottom right
+    colours = np.unique(np.asarray(image).reshape(-1, 3), axis=0)
+    assert colours.tolist() == [[0, 0, 255], [255, 0, 0]]  # and nothing else
 
 
 def test_a_plain_figure_is_rendered_whole(catalog: Catalog) -> None:
