@@ -1,4 +1,4 @@
-"""A relationship type's card: escaped content, the seven scales, what it serves, details on demand."""
+"""A relationship type's card: escaped content, seven scales, what it serves, details on demand."""
 
 from __future__ import annotations
 
