@@ -24,6 +24,7 @@ class CliParser(argparse.ArgumentParser):
     """argparse with one-line errors and no ``sys.exit`` from inside the parser."""
 
     def error(self, message: str) -> NoReturn:
+        """Raise a one-line UsageError that points to ``--help``, instead of exiting."""
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 

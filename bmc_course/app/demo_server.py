@@ -50,6 +50,7 @@ sys.exit(main())
 
 
 def dashboard_path() -> Path:
+    """The demo dashboard notebook among the installed course notebooks."""
     return notebooks_dir() / DASHBOARD
 
 
@@ -71,6 +72,7 @@ def build_demo_command(notebook: Path, *, port: int, theme: str = "light") -> li
 
 
 def build_demo_environment(token: str, base: dict[str, str] | None = None) -> dict[str, str]:
+    """``base`` (default: this process's environment) plus the token and our Voilà templates."""
     env = dict(os.environ if base is None else base)
     env[TOKEN_ENV_VAR] = token
     existing = env.get("JUPYTER_PATH")
@@ -79,6 +81,7 @@ def build_demo_environment(token: str, base: dict[str, str] | None = None) -> di
 
 
 def demo_url(port: int, token: str, query: str = "") -> str:
+    """The dashboard's address on localhost, with the token and an optional extra query."""
     return f"http://{LOCALHOST}:{port}/?token={token}" + (f"&{query}" if query else "")
 
 

@@ -30,6 +30,7 @@ _COLOURS = ListedColormap([style.LIGHT_GREY, "#B8E0D2", style.FITS, style.PROBLE
 
 
 def coverage_status(segment: CheckedSegment, motivation: str, covered: set[str]) -> str:
+    """One cell: whether the mix covers ``motivation`` and whether the segment has it as a goal."""
     goal = motivation in segment.motivations
     if motivation in covered:
         return GOAL_COVERED if goal else COVERED

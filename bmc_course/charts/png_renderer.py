@@ -103,6 +103,7 @@ class PngRenderer:
         self.foreground_draws = 0
 
     def png(self, chart: Figure | LayeredChart) -> bytes:
+        """The chart as PNG; a layered chart reuses a recent picture or a drawn background."""
         if isinstance(chart, Figure):
             return figure_png(chart)
         keys = (chart.background_key, chart.foreground_key)

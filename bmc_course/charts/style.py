@@ -42,14 +42,17 @@ SMALL_SIZE = 11
 
 
 def colour(index: int) -> str:
+    """The palette colour for series ``index`` (the Okabe-Ito colours, in turn)."""
     return OKABE_ITO[index % len(OKABE_ITO)]
 
 
 def marker(index: int) -> str:
+    """The marker for series ``index``, in turn, so series differ without colour."""
     return MARKERS[index % len(MARKERS)]
 
 
 def linestyle(index: int) -> str | tuple[int, tuple[int, ...]]:
+    """The line style for series ``index``, in turn, so series differ without colour."""
     return LINESTYLES[index % len(LINESTYLES)]
 
 
@@ -71,6 +74,7 @@ def new_figure(
 
 
 def label_axes(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
+    """Set the title (left-aligned) and both axis labels in the shared text sizes."""
     ax.set_title(title, fontsize=TITLE_SIZE, loc="left")
     ax.set_xlabel(xlabel, fontsize=LABEL_SIZE)
     ax.set_ylabel(ylabel, fontsize=LABEL_SIZE)
@@ -125,6 +129,7 @@ def plain(text: str) -> str:
 
 
 def shorten(text: str, limit: int = 32) -> str:
+    """``text`` cut to ``limit`` characters, ending in an ellipsis when it was longer."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

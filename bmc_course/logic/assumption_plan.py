@@ -28,6 +28,7 @@ class TestableAssumption:
     signal: str
 
     def to_dict(self) -> dict[str, str | None]:
+        """The assumption as a plain dict (as ``bmc-course review --json`` writes it)."""
         return asdict(self)
 
 

@@ -65,6 +65,7 @@ class CanvasBlock:
 
     @property
     def findings(self) -> list[Finding]:
+        """Every segment's findings, segment by segment."""
         return [f for s in self.segments for f in s.findings]
 
 

@@ -50,9 +50,12 @@ class CheckedSegment(SegmentLike, Protocol):
     """What the checks read of a segment: its economics plus validation and lifecycle goals."""
 
     @property
-    def validated(self) -> bool: ...
+    def validated(self) -> bool:
+        """Whether the learner has evidence that the segment exists and wants the offer."""
+
     @property
-    def motivations(self) -> Sequence[str]: ...
+    def motivations(self) -> Sequence[str]:
+        """The lifecycle goals set for the segment: acquisition, retention, boosting sales."""
 
 
 @dataclass(frozen=True)

@@ -38,34 +38,56 @@ class RelationshipLike(Protocol):
     """One entry of a mix: a type id (or a channel word) and a share."""
 
     @property
-    def type(self) -> str: ...
+    def type(self) -> str:
+        """A relationship type id, or a channel word a learner typed."""
+
     @property
-    def share(self) -> float: ...
+    def share(self) -> float:
+        """The share of the segment's customers served this way in a year (above 0, at most 1)."""
 
 
 class SegmentLike(Protocol):
     """What the model reads of a segment (a learner's choice or a worked case's)."""
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The segment's id, unique within the business."""
+
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The segment's name as the learner or the case wrote it."""
+
     @property
-    def archetype(self) -> str: ...
+    def archetype(self) -> str:
+        """The id of the segment's archetype, which supplies the defaults."""
+
     @property
-    def revenue_per_customer(self) -> float: ...
+    def revenue_per_customer(self) -> float:
+        """Yearly revenue per customer (for citizens: the budget per person)."""
+
     @property
-    def customers(self) -> int: ...
+    def customers(self) -> int:
+        """How many customers the segment has."""
+
     @property
-    def relationships(self) -> Sequence[RelationshipLike]: ...
+    def relationships(self) -> Sequence[RelationshipLike]:
+        """The mix: relationship types, each with the share of customers served that way."""
+
     @property
-    def gross_margin(self) -> float | None: ...
+    def gross_margin(self) -> float | None:
+        """Share of revenue left after the product's own cost; None: the archetype's default."""
+
     @property
-    def customer_years(self) -> float | None: ...
+    def customer_years(self) -> float | None:
+        """How many years a customer stays; None: the archetype's default."""
+
     @property
-    def acquisition_cost(self) -> float | None: ...
+    def acquisition_cost(self) -> float | None:
+        """What winning one customer costs; None: not given (nothing to check it against)."""
+
     @property
-    def funded_by(self) -> str | None: ...
+    def funded_by(self) -> str | None:
+        """The id of the paying segment that carries this free segment's costs; None: it pays."""
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,8 @@ class ContentModel(BaseModel):
 
 
 class VersionedFile(ContentModel):
+    """Base for content files in their first shape (``schema_version = 1``)."""
+
     schema_version: Literal[1]
 
 
@@ -154,6 +156,8 @@ class AssumptionTest(ContentModel):
 
 
 class RelationshipType(ContentModel):
+    """One relationship type: what it is, when it fits, its attributes, costs and tests."""
+
     id: Slug
     name: Text
     summary: Text
@@ -180,6 +184,8 @@ class Variant(ContentModel):
 
 
 class RelationshipTypesFile(VersionedFileV2):
+    """``relationship_types.toml``: the relationship types and the named variants."""
+
     types: list[RelationshipType] = []
     variants: list[Variant] = []
 
@@ -202,6 +208,8 @@ class RevenueBand(ContentModel):
 
 
 class Archetype(ContentModel):
+    """A kind of customer segment: what it expects, its revenue band, its economic defaults."""
+
     id: Slug
     name: Text
     description: Text
@@ -229,6 +237,8 @@ class Archetype(ContentModel):
 
 
 class ArchetypesFile(VersionedFileV2):
+    """``segment_archetypes.toml``: the segment archetypes."""
+
     archetypes: list[Archetype] = []
 
 
@@ -236,6 +246,8 @@ class ArchetypesFile(VersionedFileV2):
 
 
 class ScaleDefinition(ContentModel):
+    """What the two ends of one 1-5 attribute scale mean."""
+
     id: Literal[
         "personalisation",
         "cost_to_serve",
@@ -265,6 +277,8 @@ class ImbalanceRule(ContentModel):
 
 
 class ExpectationRule(ContentModel):
+    """How far a mix may fall short of the contact a segment expects, and what over-serves it."""
+
     mismatch_gap: Annotated[int, Field(ge=1, le=4, strict=True)]
     problem_gap: Annotated[int, Field(ge=1, le=4, strict=True)]
     over_serving_cost: Scale
@@ -295,15 +309,21 @@ class FallbackRule(ContentModel):
 
 
 class InvestmentRule(ContentModel):
+    """A segment's part of a set-up from which building before validating it is flagged."""
+
     heavy_setup_cost: Money
     rationale: Text
 
 
 class CostMixRule(ContentModel):
+    """How a mix's yearly cost is built up, explained (no threshold to set)."""
+
     rationale: Text
 
 
 class AssumptionsFile(VersionedFileV2):
+    """``assumptions.toml``: the attribute scales and the thresholds behind the checks."""
+
     scales: Annotated[list[ScaleDefinition], Field(min_length=7, max_length=7)]
     imbalance: ImbalanceRule
     expectation: ExpectationRule
@@ -317,6 +337,8 @@ class AssumptionsFile(VersionedFileV2):
 
 
 class Channel(ContentModel):
+    """A channel word learners often write in the block, and the relationship it hints at."""
+
     id: Slug
     term: Text
     aliases: list[Text] = []
@@ -325,11 +347,15 @@ class Channel(ContentModel):
 
 
 class ChannelsFile(VersionedFile):
+    """``channels.toml``: channel words, and how a channel differs from a relationship."""
+
     distinction: Text  # relationship vs channel, in a paragraph
     channels: list[Channel] = []
 
 
 class Dimension(ContentModel):
+    """A line along which any relationship can be placed, read from one attribute."""
+
     id: Slug
     name: Text
     low_pole: Text
@@ -339,10 +365,14 @@ class Dimension(ContentModel):
 
 
 class DimensionsFile(VersionedFile):
+    """``dimensions.toml``: the dimensions of a customer relationship."""
+
     dimensions: Annotated[list[Dimension], Field(min_length=1)]
 
 
 class MotivationEntry(ContentModel):
+    """One motivation for a relationship, explained, with an example."""
+
     id: Motivation
     name: Text
     explanation: Text
@@ -350,6 +380,8 @@ class MotivationEntry(ContentModel):
 
 
 class MotivationsFile(VersionedFile):
+    """``motivations.toml``: acquisition, retention and boosting sales."""
+
     motivations: Annotated[list[MotivationEntry], Field(min_length=3, max_length=3)]
 
 
@@ -357,6 +389,8 @@ class MotivationsFile(VersionedFile):
 
 
 class Lesson(ContentModel):
+    """One step of the course: its notebook, a summary and its key-ideas page."""
+
     id: Slug
     title: Text
     notebook: Annotated[str, StringConstraints(pattern=r"^[0-9]{2}_[a-z0-9_]+\.ipynb$")]
@@ -365,10 +399,14 @@ class Lesson(ContentModel):
 
 
 class LessonsFile(VersionedFile):
+    """``lessons.toml``: the lessons, in course order."""
+
     lessons: Annotated[list[Lesson], Field(min_length=1)]
 
 
 class QuizOption(ContentModel):
+    """One answer to a quiz question, whether it is right, and the feedback it gets."""
+
     id: Slug
     text: Text
     correct: bool = False
@@ -376,6 +414,8 @@ class QuizOption(ContentModel):
 
 
 class QuizQuestion(ContentModel):
+    """A multiple-choice question with exactly one correct option."""
+
     id: Slug
     prompt: Text
     options: Annotated[list[QuizOption], Field(min_length=2)]
@@ -393,10 +433,13 @@ class QuizQuestion(ContentModel):
 
     @property
     def correct_option(self) -> QuizOption:
+        """The option marked correct."""
         return next(option for option in self.options if option.correct)
 
 
 class QuizFile(VersionedFile):
+    """A lesson's knowledge-check questions (``quizzes/*.toml``)."""
+
     lesson: Slug
     questions: Annotated[list[QuizQuestion], Field(min_length=1)]
 
@@ -430,6 +473,8 @@ class CaseSegment(ContentModel):
 
 
 class CaseFile(VersionedFileV2):
+    """A worked case (``cases/*.toml``): its story, segments and the findings it should raise."""
+
     id: Slug
     title: Text
     business: Text

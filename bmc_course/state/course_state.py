@@ -107,10 +107,12 @@ class CourseState:
 
     @property
     def learner(self) -> str:
+        """The learner's name as they typed it (may be empty)."""
         return self._submission.learner
 
     @property
     def business(self) -> str:
+        """The learner's description of their business (may be empty)."""
         return self._submission.business
 
     @property
@@ -130,6 +132,7 @@ class CourseState:
 
     @property
     def quiz(self) -> dict[str, str]:
+        """The quiz answers: question id → chosen option id (a copy)."""
         return dict(self._submission.quiz)
 
     @property
@@ -149,9 +152,11 @@ class CourseState:
     # -- changing ------------------------------------------------------------------------
 
     def set_learner(self, name: str) -> None:
+        """Set the learner's name; listeners hear of it only when it changes."""
         self._set_top("learner", name)
 
     def set_business(self, text: str) -> None:
+        """Set the business description; listeners hear of it only when it changes."""
         self._set_top("business", text)
 
     def _set_top(self, field: str, value: str) -> None:
@@ -202,6 +207,7 @@ class CourseState:
         return segment_id
 
     def remove_segment(self, segment_id: str) -> None:
+        """Remove a segment; the free segments it funded go back to paying for themselves."""
         self._begin()
         segment = self._find(segment_id)
         self._submission.segments.remove(segment)

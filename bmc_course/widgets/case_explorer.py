@@ -90,6 +90,7 @@ class CaseExplorer(widgets.VBox):
 
     @property
     def case_id(self) -> str | None:
+        """The id of the case chosen in the list (None when the content has no cases)."""
         value = self.case_select.value
         return str(value) if value is not None else None
 

@@ -44,6 +44,7 @@ def classify_entry(catalog: Catalog, text: str) -> tuple[str, str]:
 
 
 def motivations_html(catalog: Catalog) -> str:
+    """The motivations as cards, each with its explanation and an example."""
     cards = "".join(
         f'<div class="bmc-card"><div class="bmc-card-title">{esc(m.name)}</div>'
         f'<p>{esc(m.explanation)}</p><p class="bmc-muted">{esc(m.example)}</p></div>'
@@ -53,6 +54,7 @@ def motivations_html(catalog: Catalog) -> str:
 
 
 def channels_table_html(catalog: Catalog) -> str:
+    """A table of channel words, other ways to write them, and the relationship each carries."""
     return html_table(
         ["Channel", "Also written as", "Often carries"],
         [

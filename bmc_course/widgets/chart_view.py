@@ -93,6 +93,7 @@ class ChartView(StateView):
 
     @property
     def table_open(self) -> bool:
+        """Whether the learner has opened the table under the chart."""
         return bool(self.table_section.selected_index == 0)
 
     def refresh(self, change: Change | None = None) -> None:

@@ -93,6 +93,7 @@ class ClassSummaryView(widgets.VBox):
         self.progress.value = done
 
     def run(self) -> None:
+        """Summarise the folder named in the form; show the counts, the chart and the tables."""
         folder = Path(self.folder.value).expanduser()
         if not folder.is_dir():
             self.status.value = message_box(f"{folder} is not a folder.", "error")
@@ -179,6 +180,7 @@ class ClassSummaryView(widgets.VBox):
         return "".join(parts)
 
     def save_report(self) -> Path | None:
+        """Write the HTML report beside the folder; return its path (None before any summary)."""
         if self.summary is None:
             return None
         folder = Path(self.summary.folder)

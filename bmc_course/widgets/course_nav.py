@@ -64,6 +64,7 @@ class CourseNav(StateView):
 
     @property
     def is_done(self) -> bool:
+        """Whether the learner has marked this lesson done."""
         return self.lesson_id in self.course_state.completed_steps
 
     def _links_markdown(self) -> str:

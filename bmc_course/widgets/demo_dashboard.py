@@ -135,6 +135,7 @@ class DemoDashboard(widgets.VBox):
 
     @property
     def case_id(self) -> str | None:
+        """The chosen scene's case id (None for the blank scene)."""
         return str(self.case_select.value) or None
 
     def reveal(self, count: int) -> None:

@@ -44,15 +44,19 @@ class StatusLine(widgets.HTML):
         self.add_class("bmc-status")
 
     def ok(self, text: str) -> None:
+        """Show ``text`` as a success."""
         self.value = message_box(text, "ok")
 
     def info(self, text: str) -> None:
+        """Show ``text`` as a neutral note."""
         self.value = message_box(text, "info")
 
     def error(self, text: str) -> None:
+        """Show ``text`` as an error (a refused change)."""
         self.value = message_box(text, "error")
 
     def clear(self) -> None:
+        """Remove the message."""
         self.value = ""
 
     @contextmanager

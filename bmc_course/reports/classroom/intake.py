@@ -35,18 +35,24 @@ Progress = Callable[[int, int], None]  # (files done, files in total)
 
 @dataclass(frozen=True)
 class Accepted:
+    """A file read as a valid submission."""
+
     file: str  # relative to the folder, with / separators
     submission: Submission
 
 
 @dataclass(frozen=True)
 class Rejected:
+    """A file that is not summarised, and the one reason why."""
+
     file: str
     reason: str
 
 
 @dataclass(frozen=True)
 class Duplicate:
+    """An older submission of a learner whose newer file is kept."""
+
     file: str
     learner: str
     kept: str  # the file kept for this learner
@@ -63,6 +69,7 @@ class Intake:
 
     @property
     def files_seen(self) -> int:
+        """How many files were looked at: accepted, rejected and duplicates together."""
         return len(self.accepted) + len(self.rejected) + len(self.duplicates)
 
 

@@ -32,6 +32,7 @@ class TerminalProgress:
         self._bar: tqdm[Never] | None = None  # made on the first call, when the total is known
 
     def __call__(self, done: int, total: int) -> None:
+        """Show ``done`` of ``total`` (nothing at all when the stream is not a terminal)."""
         if not self.enabled:
             return
         bar = self._bar

@@ -26,6 +26,7 @@ FORMAT = 1
 
 
 def summary_json(summary: ClassSummary) -> dict[str, Any]:
+    """The summary as the JSON object described above, ready for ``json.dumps``."""
     return {
         "format": FORMAT,
         "folder": summary.folder,

@@ -23,6 +23,7 @@ def printable(text: str) -> str:
 
 
 def summary_lines(summary: ClassSummary, catalog: Catalog) -> list[str]:
+    """The summary as lines: choices per archetype, top findings, weakest questions, rejects."""
     lines = [
         f"Class summary of {printable(summary.folder)}",
         f"  learners: {len(summary.learners)}   segments: {summary.segments}   "

@@ -15,6 +15,8 @@ EXAMPLES_PER_FINDING = 3
 
 @dataclass(frozen=True)
 class LearnerRow:
+    """One learner's line: what they chose, how many findings, their quiz score."""
+
     file: str
     learner: str
     segments: int
@@ -27,6 +29,8 @@ class LearnerRow:
 
 @dataclass(frozen=True)
 class FindingCount:
+    """How many learners got one kind of finding and how often, with a few of their names."""
+
     code: str
     learners: int  # learners with at least one such finding
     occurrences: int
@@ -35,6 +39,8 @@ class FindingCount:
 
 @dataclass(frozen=True)
 class QuestionResult:
+    """How the class answered one knowledge-check question."""
+
     question_id: str
     lesson_id: str
     prompt: str
@@ -43,11 +49,14 @@ class QuestionResult:
 
     @property
     def share_correct(self) -> float | None:
+        """The share of answers that were right; None when nobody answered."""
         return self.correct / self.answered if self.answered else None
 
 
 @dataclass
 class ClassSummary:
+    """Everything the class summary reports, counted over the accepted submissions."""
+
     folder: str
     accepted: int
     rejected: list[tuple[str, str]]  # (file, reason)
