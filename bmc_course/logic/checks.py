@@ -341,7 +341,8 @@ def _over_serving(ctx: Context, archetype: Archetype) -> list[Finding]:
                 f"costliest ways to serve them (cost to serve {relationship.attributes.cost_to_serve}"
                 f"/5) — reaches {share_of_customers(share)} of them.",
                 f"Keep {relationship.name.lower()} for the few who need it (complaints, big "
-                f"orders) — {change.describe(ctx.catalog)}: the model says that {change.effect()}.",
+                f"orders). Try {change.describe(ctx.catalog)}: the model says that "
+                f"{change.effect()}.",
                 f"A type with cost to serve {rule.over_serving_cost}/5 or more for "
                 f"{percent(rule.over_serving_share)} or more of a price-driven segment over-serves "
                 f"it. {rule.rationale}",
