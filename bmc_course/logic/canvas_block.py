@@ -16,6 +16,8 @@ from bmc_course.logic.economics import SegmentEconomics, business_economics
 from bmc_course.logic.wording import money, percent, share_of_customers
 from bmc_course.model.catalog import Catalog
 
+COST_LABEL = "Relationship cost (illustrative)"
+
 
 @dataclass(frozen=True)
 class SegmentBlock:
@@ -38,18 +40,22 @@ class SegmentBlock:
     @property
     def cost_line(self) -> str:
         """The segment's economics in one line, as every view and export shows them."""
+        return f"{COST_LABEL}: {self.cost_text}"
+
+    @property
+    def cost_text(self) -> str:
+        """The cost line without its label (for exports that set the label in bold)."""
         e = self.economics
         if self.funded_by_name is not None:
             return (
-                f"Relationship cost (illustrative): {money(e.own_cost_per_customer)} per customer "
-                f"a year, paid for by {self.funded_by_name}"
+                f"{money(e.own_cost_per_customer)} per customer a year, paid for by "
+                f"{self.funded_by_name}"
             )
         ratio = e.cost_share_of_gross_profit
         share = "" if ratio is None else f", {percent(ratio)} of gross profit"
         return (
-            f"Relationship cost (illustrative): {money(e.cost_per_customer)} per customer a year"
-            f"{share} (gross profit {money(e.gross_profit_per_customer)}, lifetime value "
-            f"{money(e.lifetime_value)})"
+            f"{money(e.cost_per_customer)} per customer a year{share} (gross profit "
+            f"{money(e.gross_profit_per_customer)}, lifetime value {money(e.lifetime_value)})"
         )
 
 

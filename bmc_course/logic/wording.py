@@ -9,16 +9,19 @@ def money(amount: float) -> str:
     """An amount as people write it: ``9,000`` or ``0.25`` (cents only for small amounts)."""
     if amount == float("inf"):
         return "more than any amount"
-    if abs(amount) >= 100 or float(amount).is_integer():
+    if 0 < abs(amount) < 0.005:
+        return "under 0.01"
+    cents = round(amount, 2)
+    if abs(cents) >= 100 or float(cents).is_integer():
         return f"{amount:,.0f}"
-    return f"{amount:,.2f}"
+    return f"{cents:,.2f}"
 
 
 def percent(ratio: float) -> str:
     """A ratio as a whole percentage, ``0.184`` → ``18%`` (never ``0%`` for a real cost)."""
     if ratio == float("inf"):
         return "more than all"
-    if 0 < ratio < 0.005:
+    if 0 < ratio < 0.01:
         return "under 1%"
     return f"{ratio:.0%}"
 
@@ -27,9 +30,10 @@ def share_of_customers(share: float) -> str:
     """A mix share in words: ``1.0`` → ``all``, ``0.2`` → ``20%``."""
     if share >= 1:
         return "all"
-    if share < 0.01:
-        return f"{share:.1%}".replace(".0%", "%")
-    return f"{share:.0%}"
+    if share < 0.001:
+        return "under 0.1%"
+    shown = f"{share:.1%}" if share < 0.01 or share > 0.99 else f"{share:.0%}"
+    return shown.replace(".0%", "%")
 
 
 def listing(names: Sequence[str], *, last: str = "and") -> str:
@@ -41,11 +45,12 @@ def listing(names: Sequence[str], *, last: str = "and") -> str:
 
 def count(number: float, singular: str, plural: str | None = None) -> str:
     """``1 customer``, ``1,500 customers``."""
-    word = singular if number == 1 else (plural or singular + "s")
-    return f"{number:,.0f} {word}"
+    shown = f"{number:,.0f}"
+    word = singular if shown == "1" else (plural or singular + "s")
+    return f"{shown} {word}"
 
 
 def years(number: float) -> str:
     """``1 year``, ``3 years``, ``2.5 years``."""
-    shown = f"{number:,.0f}" if float(number).is_integer() else f"{number:,.1f}"
-    return f"{shown} year" if number == 1 else f"{shown} years"
+    shown = f"{number:,.1f}".removesuffix(".0")
+    return f"{shown} year" if shown == "1" else f"{shown} years"

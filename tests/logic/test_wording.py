@@ -42,7 +42,8 @@ def test_money(amount: float, written: str) -> None:
         (0.004, "under 1%"),  # a real cost never reads as 0%
         (0.0001, "under 1%"),
         (0.0049, "under 1%"),
-        (0.0051, "1%"),
+        (0.0051, "under 1%"),  # 0.51%: still under one in a hundred
+        (0.01, "1%"),
         (0.012, "1%"),
         (INF, "more than all"),  # a cost and no gross profit
     ],

@@ -30,10 +30,10 @@ def test_canvas_block_shows_the_economics_and_the_notes_escaped(
     seg_id = state.add_segment("Teams", "business")
     state.set_relationships(seg_id, ["personal_assistance"])
     # 1,500 of set-up over 5 years for 1,000 customers (0.30 each) + 30 running = 30.30,
-    # against 10,000 × 40% = 4,000 of gross profit (under 1% rounds to 1%), kept 5 years
+    # against 10,000 × 40% = 4,000 of gross profit (0.76%: under 1%), kept 5 years
     assert (
         '<p class="bmc-block-cost">Relationship cost (illustrative): 30.30 per customer a year, '
-        "1% of gross profit (gross profit 4,000, lifetime value 20,000)</p>"
+        "under 1% of gross profit (gross profit 4,000, lifetime value 20,000)</p>"
     ) in view.summary.value
     assert "bmc-block-notes" not in view.summary.value
     state.update_segment(seg_id, notes="<i>why</i> & how")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bmc_course.logic.canvas_block import CanvasBlock
+from bmc_course.logic.wording import money
 
 
 def _md(text: str) -> str:
@@ -24,11 +25,12 @@ def render_markdown(block: CanvasBlock) -> str:
             "",
             f"- **Segment type:** {_md(item.archetype_name)}",
             f"- **Customers:** {s.customers:,} · **revenue per customer a year:** "
-            f"{s.revenue_per_customer:,.2f} · {'validated' if s.validated else 'not yet validated'}",
+            f"{money(s.revenue_per_customer)} · {'validated' if s.validated else 'not yet validated'}",
             "- **Relationships:** "
             + (", ".join(_md(n) for n in item.relationship_names) or "none chosen yet"),
-            f"- **Relationship cost (illustrative):** {item.cost_per_customer:,.2f} per customer a year",
+            f"- **Relationship cost (illustrative):** {_md(item.cost_text)}",
             "- **Lifecycle covered:** " + (", ".join(item.covered) or "nothing yet"),
+            *([f"- **Notes:** {_md(s.notes)}"] if s.notes else []),
             "",
         ]
         if item.findings:

@@ -59,9 +59,10 @@ def test_characters_that_would_format_are_escaped(catalog: Catalog) -> None:
         "## \\-Fans\\_ of \\`boots\\`",  # a leading "-" would start a list; blanks squeezed
         "",
         "- **Segment type:** Individual consumers (mass market)",
-        "- **Customers:** 1,000,000 · **revenue per customer a year:** 100.00 · not yet validated",
+        "- **Customers:** 1,000,000 · **revenue per customer a year:** 100 · not yet validated",
         "- **Relationships:** Self-service (all)",
-        "- **Relationship cost (illustrative):** 0.55 per customer a year",  # see the docstring
+        "- **Relationship cost (illustrative):** 0.55 per customer a year, 1% of gross profit "
+        "(gross profit 40, lifetime value 120)",  # see the docstring
         "- **Lifecycle covered:** Customer acquisition",  # self-service serves acquisition only
         "",
     ]
