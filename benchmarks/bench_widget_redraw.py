@@ -85,7 +85,7 @@ state.set_relationships(ids[1], ["personal_assistance"])
 state.set_relationships(ids[2], ["personal_assistance", "communities"])
 picker = RelationshipPicker(state, segment_id=ids[0])
 panel = FindingsPanel(state, with_style=False)
-trade_offs = TradeOffs(state)  # all three trade-off charts, as in notebook 05
+trade_offs = TradeOffs(state)  # all four trade-off charts, as in notebook 05
 chart = trade_offs.charts[1]  # cost vs revenue
 what_if = WhatIf(state)
 type_ids = list(picker.type_toggles)

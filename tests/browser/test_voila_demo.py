@@ -41,7 +41,7 @@ def test_demo_shows_no_code_and_walks_a_case_step_by_step(
         expect(page.locator(".bmc-demo-step-label")).to_contain_text(f"Step {step} of 5")
     expect(page.locator(".bmc-demo-section-findings .bmc-findings-body")).to_be_visible()
     sources = assert_charts_drawn(
-        page.locator(".bmc-demo-section-trade_offs .bmc-chart-output img"), 3
+        page.locator(".bmc-demo-section-trade_offs .bmc-chart-output img"), 4
     )
     shot(page, screenshots, "11-demo-cleat-maker-trade-offs")
     choose_case(page, "online-retailer")
