@@ -38,7 +38,9 @@ def make_segment() -> SegmentFactory:
         fields.update(overrides)
         # Tests name a mix as type ids (share 1, v1's meaning) or (id, share) pairs.
         fields["relationships"] = [
-            {"type": r, "share": 1.0} if isinstance(r, str) else {"type": r[0], "share": r[1]}
+            {"type": r, "share": 1.0}
+            if isinstance(r, str)
+            else {"type": r[0], "share": r[1]}
             if isinstance(r, tuple)
             else r
             for r in fields["relationships"]

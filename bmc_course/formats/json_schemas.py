@@ -44,5 +44,7 @@ def generated_schema(version: int) -> dict[str, Any]:
 def write_schema(version: int) -> Path:
     """Write the generated schema of ``version`` (only when a new version is introduced)."""
     path = schema_path(version)
-    path.write_text(json.dumps(generated_schema(version), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(generated_schema(version), indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
     return path

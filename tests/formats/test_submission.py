@@ -181,7 +181,9 @@ def test_funded_by_names_another_paying_segment(
     segments = [base | {"id": sid, "funded_by": funders.get(sid)} for sid in ("a", "b", "c")]
     submission = parse_submission(VALID | {"segments": segments}, file="f.json")
     issues = catalog_issues(submission, catalog, file="f.json")
-    assert [(i.entry.split("'")[1], i.field) for i in issues] == [(sid, "funded_by") for sid in expected]
+    assert [(i.entry.split("'")[1], i.field) for i in issues] == [
+        (sid, "funded_by") for sid in expected
+    ]
 
 
 @pytest.mark.parametrize("share", [0, -0.5, 1.5])
