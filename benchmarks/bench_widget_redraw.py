@@ -33,6 +33,7 @@ import argparse
 import json
 import sys
 import textwrap
+from typing import Any
 
 from jupyter_client.manager import start_new_kernel
 
@@ -153,7 +154,7 @@ def run_in_kernel(code: str, client: object) -> str:
     stdout: list[str] = []
     errors: list[str] = []
 
-    def on_output(msg: dict) -> None:
+    def on_output(msg: dict[str, Any]) -> None:
         kind = msg["msg_type"]
         if kind == "stream" and msg["content"]["name"] == "stdout":
             stdout.append(msg["content"]["text"])

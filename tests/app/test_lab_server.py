@@ -39,7 +39,7 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and us
 def options(command: list[str]) -> dict[str, str]:
     """``--Name.trait=value`` arguments as a dict."""
     pairs = (arg[2:].split("=", 1) for arg in command if arg.startswith("--") and "=" in arg)
-    return dict(pairs)  # type: ignore[arg-type]
+    return dict(pairs)
 
 
 @pytest.fixture
@@ -266,7 +266,7 @@ def test_start_serves_the_workspace_and_stops_cleanly_on_ctrl_c(tmp_path: Path) 
         )
         try:
             assert process.stdout is not None
-            lines = []
+            lines: list[str] = []
             while not any("running at" in line for line in lines):
                 line = process.stdout.readline()
                 assert line, f"no address printed; stderr:\n{stderr_path.read_text()}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -26,14 +27,17 @@ HOSTILE_NAME = "Ana <img src=x onerror=alert(1)> <script>alert(2)</script>"
 OWN_SEGMENT = "Weekend <b>cyclists</b>"
 
 
-def progress(server: RunningServer) -> dict:
-    return json.loads((server.workspace / PROGRESS_FILE_NAME).read_text(encoding="utf-8"))
+def progress(server: RunningServer) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        (server.workspace / PROGRESS_FILE_NAME).read_text(encoding="utf-8")
+    )
+    return data
 
 
-def wait_for_progress(server: RunningServer, check: str, timeout: float = 20.0) -> dict:
+def wait_for_progress(server: RunningServer, check: str, timeout: float = 20.0) -> dict[str, Any]:
     """The progress file once ``check`` (a Python expression over ``data``) holds."""
     deadline = time.monotonic() + timeout
-    data: dict = {}
+    data: dict[str, Any] = {}
     while time.monotonic() < deadline:
         try:
             data = progress(server)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.patches import Rectangle
 
 from bmc_course.charts.class_choices import TITLE, plot_class_choices, table_class_choices
 from bmc_course.model.catalog import Catalog
@@ -19,7 +20,8 @@ def test_bars_match_the_table_and_the_legend_covers_none(catalog: Catalog) -> No
     fig = plot_class_choices(catalog, CHOICES)
     ax = fig.axes[0]
     assert ax.get_title(loc="left") == TITLE
-    widths = sorted(int(bar.get_width()) for bar in ax.patches if bar.get_width())
+    bars = [patch for patch in ax.patches if isinstance(patch, Rectangle)]
+    widths = sorted(int(bar.get_width()) for bar in bars if bar.get_width())
     assert widths == sorted(n for counts in CHOICES.values() for n in counts.values())
     table = table_class_choices(catalog, CHOICES)
     assert list(table["archetype"]) == [catalog.archetypes[a].name for a in CHOICES]
@@ -28,10 +30,12 @@ def test_bars_match_the_table_and_the_legend_covers_none(catalog: Catalog) -> No
         == 30
     )
     FigureCanvasAgg(fig).draw()
-    legend = ax.get_legend().get_window_extent()
+    legend_artist = ax.get_legend()
+    assert legend_artist is not None
+    legend = legend_artist.get_window_extent()
     assert legend.y0 >= ax.get_window_extent().y1 - 1  # above the plotting area
     assert legend.y1 <= fig.bbox.y1 and legend.x1 <= fig.bbox.x1  # and inside the picture
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+    assert [t.get_text() for t in legend_artist.get_texts()] == [
         t.name for t in catalog.types.values()
     ]
 

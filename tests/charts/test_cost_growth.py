@@ -92,8 +92,11 @@ def test_cost_growth_lines_jump_where_a_bigger_set_up_is_needed(
     strong = {line.get_gid(): line for line in ax.lines if str(line.get_gid()).startswith("type:")}
     assert list(strong) == ["type:personal_assistance", "type:self_service"]
     context = [line for line in ax.lines if str(line.get_gid()).startswith("context:")]
-    assert len(context) == len(catalog.types) and all(line.get_alpha() < 1 for line in context)
-    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert len(context) == len(catalog.types)
+    assert all((alpha := line.get_alpha()) is not None and alpha < 1 for line in context)
+    legend_artist = ax.get_legend()
+    assert legend_artist is not None
+    legend = [t.get_text() for t in legend_artist.get_texts()]
     assert legend == [t.name for t in catalog.types.values()]
     assert ax.get_xscale() == ax.get_yscale() == "log"
     assert ax.get_xlim() == (1, 1_000_000)
@@ -104,7 +107,7 @@ def test_cost_growth_lines_jump_where_a_bigger_set_up_is_needed(
     assert y[x == 10_001][0] == pytest.approx(10_000 / 10_001 + 0.5)
     assert "crossover:self_service:personal_assistance" in gids(fig)
     assert "Self-service cheaper than personal assistance\nfrom 24 customers" in texts(fig)
-    marks = {line.get_gid(): line.get_xdata()[0] for line in ax.lines}
+    marks = {line.get_gid(): np.asarray(line.get_xdata())[0] for line in ax.lines}
     assert marks["segment:athletes"] == 50_000 and marks["segment:teams"] == 400
     all_lines = charts.plot_cost_growth(catalog, []).axes[0].lines
     assert len([x for x in all_lines if str(x.get_gid()).startswith("type:")]) == len(catalog.types)

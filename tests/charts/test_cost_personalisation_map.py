@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
@@ -21,7 +22,7 @@ from tests.support.figure_text import gids
 def points(fig: Figure) -> dict[str, tuple[float, float]]:
     ax = fig.axes[0]
     return {
-        str(c.get_gid()).removeprefix("type:"): tuple(c.get_offsets()[0])
+        str(c.get_gid()).removeprefix("type:"): tuple(np.asarray(c.get_offsets())[0])
         for c in ax.collections
         if str(c.get_gid()).startswith("type:")
     }
@@ -59,9 +60,11 @@ def test_map_places_all_types_and_rings_each_segments_picks(
     assert placed["automated_services"] == (1, 3)
     assert placed["communities"] == (2, 2)
     assert placed["co_creation"] == (2, 3)
-    rings = {c.get_gid(): len(c.get_offsets()) for c in ax.collections if c.get_gid()}
+    rings = {c.get_gid(): len(np.asarray(c.get_offsets())) for c in ax.collections if c.get_gid()}
     assert rings["segment:a"] == 1 and rings["segment:b"] == 2
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Athletes", "Teams"]
+    legend = ax.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == ["Athletes", "Teams"]
     table = charts.table_cost_personalisation_map(catalog, segments).set_index("relationship type")
     assert len(table) == 6
     assert table.loc["Self-service", "chosen for"] == "Athletes (all), Teams (50%)"
@@ -76,7 +79,9 @@ def test_types_at_the_same_place_sit_side_by_side(catalog: Catalog) -> None:
         types={
             **catalog.types,
             "automated_services": automated.model_copy(
-                update={"attributes": automated.attributes.model_copy(update={"personalisation": 1})}
+                update={
+                    "attributes": automated.attributes.model_copy(update={"personalisation": 1})
+                }
             ),
         },
     )

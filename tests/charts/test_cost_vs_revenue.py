@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 from matplotlib.patches import Rectangle
 
@@ -85,7 +86,8 @@ def test_bars_are_cost_as_a_share_of_gross_profit_in_parts(
     assert ax.get_xlim() == (0, 1.5)
     warning = next(line for line in ax.lines if line.get_gid() == "threshold:warning")
     problem = next(line for line in ax.lines if line.get_gid() == "threshold:problem")
-    assert list(warning.get_xdata()) == [0.3, 0.3] and list(problem.get_xdata()) == [0.6, 0.6]
+    assert np.asarray(warning.get_xdata()).tolist() == [0.3, 0.3]
+    assert np.asarray(problem.get_xdata()).tolist() == [0.6, 0.6]
     legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert legend == [
         "running cost",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -121,9 +122,9 @@ def test_chart_draws_value_bars_acquisition_costs_and_rule_ticks(
     assert drawn["subs"] == pytest.approx((10, 120))
     assert drawn["firms"] == pytest.approx((10, 20_000))
     rule = next(line for line in ax.lines if line.get_gid() == "rule:subs")
-    assert list(rule.get_xdata()) == [90, 90]
+    assert np.asarray(rule.get_xdata()).tolist() == [90, 90]
     acquisition = next(c for c in ax.collections if c.get_gid() == "acquisition:hunters")
-    assert tuple(acquisition.get_offsets()[0]) == (50, 2)  # third row
+    assert tuple(float(v) for v in np.asarray(acquisition.get_offsets())[0]) == (50, 2)  # third row
     assert "rule:firms" not in gids(fig) and "acquisition:users" not in gids(fig)
     assert "120 (4.0× acq.)" in texts(fig)
     assert "Free for these customers: paid for by Firms" in texts(fig)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
+from matplotlib.patches import Rectangle
+
 from bmc_course.charts.scenario_comparison import (
     plot_scenario_comparison,
     table_scenario_comparison,
@@ -20,15 +23,17 @@ ROWS = [
 def test_one_bar_per_paying_segment_and_scenario(catalog: Catalog) -> None:
     fig = plot_scenario_comparison(ROWS, catalog)
     ax = fig.axes[0]
-    widths = sorted(round(p.get_width(), 2) for p in ax.patches)
+    widths = sorted(round(p.get_width(), 2) for p in ax.patches if isinstance(p, Rectangle))
     assert widths == [18.44, 65.33]  # the free segment (paid by another) has no bar
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Walk-ins", "Users"]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+    legend = ax.get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()] == [
         "My numbers",
         "A person for a quarter",
     ]
     # the warning and problem lines of assumptions.toml, at 30% and 60%
-    assert sorted(line.get_xdata()[0] for line in ax.lines) == [30.0, 60.0]
+    assert sorted(np.asarray(line.get_xdata())[0] for line in ax.lines) == [30.0, 60.0]
 
 
 def test_no_rows_says_what_to_do(catalog: Catalog) -> None:

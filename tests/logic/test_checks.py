@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bmc_course.formats.submission import SegmentChoice, submission_from_case
+from bmc_course.formats.submission import RelationshipShare, SegmentChoice, submission_from_case
 from bmc_course.logic.checks import (
     FINDING_CODES,
     SEVERITY_RANK,
@@ -107,7 +107,9 @@ def test_following_the_advice_clears_the_bike_shop(
         before = next(s for s in segments if s.id == finding.segment_id)
         used = {r.type for r in before.relationships}
         assert not set(finding.suggested_types) & used  # never a type already chosen
-        before.relationships = [{"type": t, "share": share} for t, share in finding.suggested_mix]
+        before.relationships = [
+            RelationshipShare(type=t, share=share) for t, share in finding.suggested_mix
+        ]
     assert [f for f in check_segments(segments, catalog) if f.severity != "info"] == []
     assert {s.id: [(r.type, r.share) for r in s.relationships] for s in segments} == {
         "walk-ins": [("personal_assistance", 0.25), ("self_service", 1.0)],

@@ -62,7 +62,7 @@ def _sensible_mixes(catalog: Catalog, archetype: str) -> list[tuple[tuple[str, f
         for t in catalog.types.values()
         if t.attributes.scalability >= 4 and t.id not in unsuited
     ]
-    mixes = []
+    mixes: list[tuple[tuple[str, float], ...]] = []
     for person, share in itertools.product(people, PEOPLE_SHARES):
         mixes.append(((person, share),))
         for machine in scalable:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from bmc_course.model.content_models import (
     Attributes,
@@ -19,7 +19,7 @@ from bmc_course.model.content_models import (
 )
 
 
-def errors(model: type, data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+def errors(model: type[BaseModel], data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
     with pytest.raises(ValidationError) as caught:
         model.model_validate(data)
     return [(tuple(e["loc"]), e["type"]) for e in caught.value.errors()]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -43,7 +43,7 @@ class File(BaseModel):
     items: list[Item] = []
 
 
-def issues_for(raw: dict) -> list[InputIssue]:
+def issues_for(raw: dict[str, Any]) -> list[InputIssue]:
     with pytest.raises(ValidationError) as caught:
         File.model_validate(raw)
     return issues_from_validation(caught.value, file="f.toml", raw=raw, entry_collections=["items"])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from bmc_course.formats.submission import Submission
+from bmc_course.formats.submission import RelationshipShare, Submission
 from bmc_course.model.catalog import Catalog
 from bmc_course.model.input_errors import SubmissionError
 from bmc_course.state.course_state import Change, CourseState, StateError
@@ -129,8 +131,8 @@ def test_batch_notifies_once(state: CourseState) -> None:
     ],
 )
 def test_bad_changes_raise_state_error_and_change_nothing(
-    state: CourseState, call, message
-) -> None:  # type: ignore[no-untyped-def]
+    state: CourseState, call: Callable[[CourseState, str], object], message: str
+) -> None:
     seg_id = state.add_segment("Teams", "business")
     before = state.submission
     with pytest.raises(StateError, match=message):
@@ -167,8 +169,8 @@ def test_quiz_and_steps(state: CourseState, catalog: Catalog) -> None:
 
 def test_state_is_not_changed_through_returned_copies(state: CourseState) -> None:
     seg_id = state.add_segment("Teams", "business")
-    state.segments[0].relationships.append("self_service")
-    state.segment(seg_id).relationships.append("self_service")
+    state.segments[0].relationships.append(RelationshipShare(type="self_service"))
+    state.segment(seg_id).relationships.append(RelationshipShare(type="self_service"))
     assert state.segment(seg_id).relationships == []
 
 

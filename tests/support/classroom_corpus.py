@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 from bmc_course.formats.submission import Submission
 from bmc_course.model.catalog import Catalog
@@ -15,7 +16,7 @@ from bmc_course.state.course_state import CourseState
 
 
 # file name → (bytes, a piece of the reason it must be rejected with)
-def broken_files(valid_example: dict, question_id: str) -> dict[str, tuple[bytes, str]]:
+def broken_files(valid_example: dict[str, Any], question_id: str) -> dict[str, tuple[bytes, str]]:
     text = json.dumps(valid_example)
 
     def variant(**changes: object) -> bytes:
@@ -43,7 +44,10 @@ def broken_files(valid_example: dict, question_id: str) -> dict[str, tuple[bytes
             "schema_version",
         ),
         "list.json": (b"[1, 2, 3]", "a JSON object"),
-        "unknown-type.json": (segment_variant(relationships=[{"type": "telepathy", "share": 1.0}]), "relationship type id"),
+        "unknown-type.json": (
+            segment_variant(relationships=[{"type": "telepathy", "share": 1.0}]),
+            "relationship type id",
+        ),
         "unknown-archetype.json": (segment_variant(archetype="martians"), "archetype"),
         "negative.json": (segment_variant(customers=-5), "customers"),
         "absurd.json": (segment_variant(revenue_per_customer=1e15), "revenue_per_customer"),
@@ -88,7 +92,7 @@ def write_class(
     """
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    example: dict = {}
+    example: dict[str, Any] = {}
     for number in range(valid):
         submission = make_submission(catalog, rng, f"Learner {number:05d}")
         example = submission.to_json_dict()

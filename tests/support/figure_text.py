@@ -6,7 +6,7 @@ from matplotlib.figure import Figure
 
 
 def gids(fig: Figure) -> set[str]:
-    return {a.get_gid() for a in fig.findobj() if a.get_gid()}
+    return {gid for a in fig.findobj() if (gid := a.get_gid())}
 
 
 def texts(fig: Figure) -> str:

@@ -7,6 +7,7 @@ import json
 import os
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,12 +27,14 @@ from tests.support.folder_snapshot import snapshot
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX links, pipes and permissions")
 
 
-def write_json(path: Path, data: dict) -> None:
+def write_json(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
-def submission_dict(catalog: Catalog, learner: str, seed: int = 1, **changes: object) -> dict:
+def submission_dict(
+    catalog: Catalog, learner: str, seed: int = 1, **changes: object
+) -> dict[str, Any]:
     return make_submission(catalog, random.Random(seed), learner).to_json_dict() | changes
 
 
@@ -132,7 +135,7 @@ def test_a_file_that_vanishes_between_listing_and_opening_is_reported(
             Path(path).unlink()
         return real_open(path, flags, *args)
 
-    monkeypatch.setattr(intake_module.os, "open", open_after_delete)
+    monkeypatch.setattr("bmc_course.reports.classroom.intake.os.open", open_after_delete)
     intake = read_folder(folder, catalog)
     assert [(r.file, r.reason) for r in intake.rejected] == [
         ("group-1/learner-00001.json", VANISHED)
@@ -274,8 +277,8 @@ def test_permission_errors_are_rejections_even_for_root(
             raise PermissionError(13, "Permission denied", path)
         return real_scandir(path)
 
-    monkeypatch.setattr(intake_module.os, "open", refusing_open)
-    monkeypatch.setattr(intake_module.os, "scandir", refusing_scandir)
+    monkeypatch.setattr("bmc_course.reports.classroom.intake.os.open", refusing_open)
+    monkeypatch.setattr("bmc_course.reports.classroom.intake.os.scandir", refusing_scandir)
     intake = read_folder(folder, catalog)
     assert [(r.file, r.reason) for r in intake.rejected] == [
         ("group-0/", "a folder that cannot be read: Permission denied"),
