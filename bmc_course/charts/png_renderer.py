@@ -54,7 +54,7 @@ def encode_png(canvas: FigureCanvasAgg) -> bytes:
     the module docstring). The format is PNG 1.2: signature, IHDR, one IDAT,
     IEND, each chunk with its CRC.
     """
-    rgba = np.asarray(canvas.buffer_rgba())  # type: ignore[no-untyped-call]  # Agg canvas methods have no hints
+    rgba = np.asarray(canvas.buffer_rgba())
     height, width = rgba.shape[:2]
     rows = np.zeros((height, 1 + width * 3), dtype=np.uint8)  # column 0: filter type 0
     rows[:, 1:] = rgba[:, :, :3].reshape(height, width * 3)
@@ -80,7 +80,7 @@ def figure_png(fig: Figure) -> bytes:
     """A whole Figure rendered to PNG bytes."""
     fig.set_dpi(DPI)
     canvas = FigureCanvasAgg(fig)
-    canvas.draw()  # type: ignore[no-untyped-call]  # Agg canvas methods have no hints
+    canvas.draw()
     return encode_png(canvas)
 
 
@@ -125,7 +125,7 @@ class PngRenderer:
         chart.draw_foreground(ax)
         foreground = [a for a in ax.get_children() if a not in before]
         try:
-            background.canvas.restore_region(background.pixels)  # type: ignore[no-untyped-call]  # Agg canvas methods have no hints
+            background.canvas.restore_region(background.pixels)
             for artist in sorted(foreground, key=lambda a: a.get_zorder()):
                 ax.draw_artist(artist)
             return encode_png(background.canvas)
@@ -139,14 +139,14 @@ class PngRenderer:
         fig, ax = chart.draw_background()
         fig.set_dpi(DPI)
         canvas = FigureCanvasAgg(fig)
-        canvas.draw()  # type: ignore[no-untyped-call]  # Agg canvas methods have no hints
+        canvas.draw()
         self.background_draws += 1
         self._background = _Background(
             chart.background_key,
             fig,
             ax,
             canvas,
-            canvas.copy_from_bbox(fig.bbox),  # type: ignore[no-untyped-call]  # Agg canvas methods have no hints
+            canvas.copy_from_bbox(fig.bbox),
         )
         return self._background
 
