@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import nbformat
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import BrowserContext, Page, sync_playwright
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -217,7 +217,7 @@ def run_rounds(probes: dict[str, Probe], repeat: int) -> dict[str, float]:
     return {name: probe.median_ms for name, probe in probes.items()}
 
 
-def lab_probes(browser_context, server: RunningServer) -> dict[str, Probe]:  # type: ignore[no-untyped-def]
+def lab_probes(browser_context: BrowserContext, server: RunningServer) -> dict[str, Probe]:
     pages = {name: browser_context.new_page() for name in ("label", "chart", "picker", "what_if")}
     open_and_run(pages["label"], server, "floor_label.ipynb", ".floor-label")
     open_and_run(pages["chart"], server, "floor_chart.ipynb", ".floor-output img")
@@ -258,7 +258,7 @@ def running_voila(folder: Path) -> Iterator[RunningServer]:
         yield RunningServer(port, token, folder, log)
 
 
-def voila_probes(browser_context, server: RunningServer) -> dict[str, Probe]:  # type: ignore[no-untyped-def]
+def voila_probes(browser_context: BrowserContext, server: RunningServer) -> dict[str, Probe]:
     pages = {
         name: browser_context.new_page() for name in ("label", "chart", "findings", "chart_demo")
     }

@@ -161,7 +161,7 @@ def run_in_kernel(code: str, client: object) -> str:
         elif kind == "error":
             errors.append("\n".join(msg["content"]["traceback"]))
 
-    reply = client.execute_interactive(code, output_hook=on_output, timeout=600)  # type: ignore[attr-defined]
+    reply = client.execute_interactive(code, output_hook=on_output, timeout=600)  # type: ignore[attr-defined]  # jupyter_client's blocking client is untyped
     if errors or reply["content"]["status"] != "ok":
         raise RuntimeError("kernel error:\n" + "\n".join(errors))
     return "".join(stdout)

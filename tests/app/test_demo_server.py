@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -74,7 +75,7 @@ def test_demo_serves_with_a_token_and_stops_on_ctrl_c() -> None:
             f"http://127.0.0.1:{port}/login"
         ), "a wrong token must land on the login page, not on the demo"
     finally:
-        process.send_signal(subprocess.signal.SIGINT)  # type: ignore[attr-defined]
+        process.send_signal(signal.SIGINT)
         out, _ = process.communicate(timeout=30)
     assert process.returncode == 0
     assert "The demo stopped." in out

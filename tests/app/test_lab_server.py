@@ -12,6 +12,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -286,14 +287,14 @@ def test_start_serves_the_workspace_and_stops_cleanly_on_ctrl_c(tmp_path: Path) 
             # Offline: no news feed, no update check, and the page is told so.
             opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
-            def get_json(path: str) -> dict[str, object]:
+            def get_json(path: str) -> dict[str, Any]:
                 with opener.open(f"{base}{path}?token={token}", timeout=10) as response:
                     data = json.load(response)
                 assert isinstance(data, dict)
                 return data
 
             settings = get_json(f"/lab/api/settings/{NOTIFICATION_PLUGIN}")
-            defaults = settings["schema"]["properties"]  # type: ignore[index]
+            defaults = settings["schema"]["properties"]
             assert defaults["fetchNews"]["default"] == "false"
             assert defaults["checkForUpdates"]["default"] is False
             assert get_json("/lab/api/news") == {"news": []}

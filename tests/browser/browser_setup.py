@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import ConsoleMessage, Dialog, Page, Request
+from playwright.sync_api import ConsoleMessage, Dialog, Page, Request, ViewportSize
 
 CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -30,7 +30,7 @@ CHROMIUM_ARGS = [
 ]
 LOCAL_HOSTS = {"127.0.0.1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
-VIEWPORT = {"width": 1280, "height": 900}
+VIEWPORT: ViewportSize = {"width": 1280, "height": 900}
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT_DIR_ENV = "BMC_SCREENSHOT_DIR"

@@ -68,7 +68,7 @@ def guard() -> PageGuard:
 def page(
     browser: Browser, guard: PageGuard, request: pytest.FixtureRequest, screenshots: Path
 ) -> Iterator[Page]:
-    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     guard.attach(page)
     yield page

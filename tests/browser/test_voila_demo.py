@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from bmc_course.model.catalog import load_catalog
 from tests.browser.lab_page import WIDGET_TIMEOUT, shot
 from tests.browser.servers import RunningServer
 from tests.browser.test_lab_learner_flow import assert_charts_drawn
 
-PROJECTOR = {"width": 1280, "height": 720}
+PROJECTOR: ViewportSize = {"width": 1280, "height": 720}
 
 
 def choose_case(page: Page, case_id: str) -> None:
@@ -21,7 +21,7 @@ def choose_case(page: Page, case_id: str) -> None:
 
 
 def open_demo(page: Page, demo: RunningServer, query: str = "") -> None:
-    page.set_viewport_size(PROJECTOR)  # type: ignore[arg-type]
+    page.set_viewport_size(PROJECTOR)
     page.goto(demo.url("/", query))
     expect(page.locator(".bmc-demo")).to_be_visible(timeout=WIDGET_TIMEOUT)
 

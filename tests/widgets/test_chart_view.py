@@ -60,7 +60,7 @@ def test_a_failing_chart_shows_one_line(session: CourseSession) -> None:
     def broken() -> None:
         raise RuntimeError("no data\nsecond line")
 
-    chart = ChartView(session.state, title="Broken", draw=broken, tabulate=broken)  # type: ignore[arg-type]
+    chart = ChartView(session.state, title="Broken", draw=broken, tabulate=broken)  # type: ignore[arg-type]  # a chart that raises instead of returning one, on purpose
     assert "could not be drawn: no data" in chart.notice.value
     assert "second line" not in chart.notice.value
     assert chart.output.outputs == ()

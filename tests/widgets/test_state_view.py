@@ -26,7 +26,7 @@ class Counting(StateView):
 
     def __init__(self, state: CourseState, **kwargs: object) -> None:
         self.seen: list[str] = []
-        super().__init__(state, css_class="bmc-counting", **kwargs)  # type: ignore[arg-type]
+        super().__init__(state, css_class="bmc-counting", **kwargs)  # type: ignore[arg-type]  # any keyword is passed through, as a subclass would
 
     def refresh(self, change: Change | None = None) -> None:
         super().refresh(change)
