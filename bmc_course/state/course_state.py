@@ -60,6 +60,9 @@ class CourseState:
         self._syncing = False
         self._batch_depth = 0
         self._pending: list[Change] = []
+        # Every view asks for the findings after a change; they are computed once per change.
+        self._version = 0
+        self._findings: tuple[int, list[Finding]] | None = None
 
     # -- listening -----------------------------------------------------------------
 
@@ -88,6 +91,7 @@ class CourseState:
             self._syncing = False
 
     def _changed(self, change: Change) -> None:
+        self._version += 1
         if self._batch_depth:
             self._pending.append(change)
             return
@@ -142,8 +146,13 @@ class CourseState:
         return [lesson_id for lesson_id in self.catalog.lessons if lesson_id in done]
 
     def findings(self) -> list[Finding]:
-        """The checks run on the current choices, most severe first."""
-        return check_segments(self._submission.segments, self.catalog)
+        """The checks run on the current choices, most severe first (computed once per change)."""
+        if self._findings is None or self._findings[0] != self._version:
+            self._findings = (
+                self._version,
+                check_segments(self._submission.segments, self.catalog),
+            )
+        return list(self._findings[1])
 
     def quiz_score(self) -> tuple[int, int]:
         """(correct, answered)."""

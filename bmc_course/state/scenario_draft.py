@@ -36,6 +36,8 @@ class ScenarioDraft:
         self._edited = False  # changed by the learner since it was copied or opened
         self._segments: list[SegmentChoice] = []
         self._listeners: list[Callable[[], None]] = []
+        self._version = 0
+        self._findings: tuple[int, list[Finding]] | None = None
         self.reset()
 
     # -- reading ----------------------------------------------------------------------
@@ -64,8 +66,10 @@ class ScenarioDraft:
         return business_economics(self._segments, self.state.catalog)
 
     def findings(self) -> list[Finding]:
-        """The checks on the draft."""
-        return check_segments(self._segments, self.state.catalog)
+        """The checks on the draft (computed once per change of the draft)."""
+        if self._findings is None or self._findings[0] != self._version:
+            self._findings = (self._version, check_segments(self._segments, self.state.catalog))
+        return list(self._findings[1])
 
     # -- changing the draft --------------------------------------------------------------
 
@@ -79,6 +83,7 @@ class ScenarioDraft:
             self._listeners.remove(listener)
 
     def _notify(self) -> None:
+        self._version += 1
         for listener in list(self._listeners):
             listener()
 
@@ -144,8 +149,13 @@ class ScenarioDraft:
         self.name = name.strip()
         self._notify()
 
-    def follow(self, change: Change) -> None:
+    def follow(self, change: Change) -> bool:
         """The saved answers changed (another view, another notebook): an untouched draft
-        of the learner's own numbers follows them; an edited or named one stays as it is."""
+        of the learner's own numbers follows them; an edited or named one stays as it is.
+
+        Returns whether the draft followed (its listeners have then been told).
+        """
         if change.kind != "scenarios" and self.name is None and not self._edited:
             self.reset()
+            return True
+        return False

@@ -164,6 +164,12 @@ class WhatIf(StateView):
             with_style=False,
             follow_state=False,
         )
+        self.compare_section = widgets.Accordion(
+            children=(self.comparison,), titles=("Compare scenarios (chart and table)",)
+        )
+        self.compare_section.selected_index = None
+        self.compare_section.add_class("bmc-what-if-compare")
+        self.compare_section.observe(self._on_compare_toggled, names="selected_index")
         self._set_body(
             widgets.HTML(
                 heading(
@@ -182,7 +188,7 @@ class WhatIf(StateView):
             self.status,
             self.cost_chart,
             self.findings,
-            self.comparison,
+            self.compare_section,
         )
         self.draft.observe(self._on_draft_changed)
         self.refresh()
@@ -200,9 +206,9 @@ class WhatIf(StateView):
     def refresh(self, change: Change | None = None) -> None:
         """The saved answers changed: the draft follows when untouched; rows match the segments."""
         self.redraw_count += 1
-        if change is not None:
-            self.draft.follow(change)
         self.saved.options = [s.name for s in self.course_state.scenarios]
+        if change is not None and self.draft.follow(change):
+            return  # the draft followed and told us: already shown
         self._show_draft()
 
     def _on_draft_changed(self) -> None:
@@ -232,7 +238,17 @@ class WhatIf(StateView):
             + "".join(finding_html(f, names.get(f.segment_id, f.segment_id)) for f in findings)
         )
         self.cost_chart.refresh()
-        self.comparison.refresh()
+        if self.comparing:
+            self.comparison.refresh()
+
+    @property
+    def comparing(self) -> bool:
+        """Whether the comparison is open (it is drawn only then: closed, it costs nothing)."""
+        return bool(self.compare_section.selected_index == 0)
+
+    def _on_compare_toggled(self, change: dict[str, Any]) -> None:
+        if change["new"] == 0:
+            self.comparison.refresh()
 
     def _where_text(self) -> str:
         if self.draft.name is not None:

@@ -93,3 +93,25 @@ def test_a_citizens_budget_is_labelled_and_an_empty_course_says_what_to_do(
     residents = session.state.add_segment("Residents", "citizens")
     assert view.rows[residents].revenue.description == "Yearly budget per person"
     assert view.rows[residents].margin.value == 1.0  # the archetype's default, shown
+
+
+def test_the_comparison_is_drawn_only_while_open(session: CourseSession) -> None:
+    seg_id = _shop(session)
+    view = WhatIf(session.state)
+    drawn = view.comparison.redraw_count
+    view.rows[seg_id].customers.value = 2000
+    assert view.comparison.redraw_count == drawn  # closed: nothing drawn
+    view.compare_section.selected_index = 0
+    assert view.comparison.redraw_count == drawn + 1
+    view.rows[seg_id].customers.value = 5000
+    assert view.comparison.redraw_count == drawn + 2
+    assert view.comparison.output.outputs  # a picture, with its table twin beside it
+
+
+def test_a_change_to_the_answers_redraws_the_scenario_once(session: CourseSession) -> None:
+    seg_id = _shop(session)
+    view = WhatIf(session.state)
+    before = view.cost_chart.redraw_count
+    session.state.update_segment(seg_id, customers=3000)
+    assert view.cost_chart.redraw_count == before + 1
+    assert view.rows[seg_id].customers.value == 3000
