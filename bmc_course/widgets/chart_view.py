@@ -66,6 +66,7 @@ class ChartView(StateView):
         css_class: str = "bmc-chart",
         with_style: bool = True,
         follow_state: bool = True,
+        draw_now: bool = True,
     ) -> None:
         super().__init__(course_state, css_class=css_class, with_style=with_style)
         if not follow_state:  # e.g. a chart of the types themselves, redrawn by its owner
@@ -89,7 +90,8 @@ class ChartView(StateView):
         self.table_section.add_class("bmc-chart-table")
         self.table_section.observe(self._on_table_toggled, names="selected_index")
         self._set_body(self.header, self.notice, self.output, self.table_section)
-        self.refresh()
+        if draw_now:  # a chart in a closed section is drawn by its owner when opened
+            self.refresh()
 
     @property
     def table_open(self) -> bool:

@@ -163,6 +163,7 @@ class WhatIf(StateView):
             css_class="bmc-chart-scenarios",
             with_style=False,
             follow_state=False,
+            draw_now=False,
         )
         self.compare_section = widgets.Accordion(
             children=(self.comparison,), titles=("Compare scenarios (chart and table)",)
