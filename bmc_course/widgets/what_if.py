@@ -127,13 +127,19 @@ class WhatIf(StateView):
         self.empty = widgets.HTML()
         self.where = widgets.HTML()
         self.where.add_class("bmc-what-if-where")
-        self.keep_button = widgets.Button(description="Keep these numbers", button_style="success")
-        self.reset_button = widgets.Button(description="Back to my numbers")
-        self.name = widgets.Text(placeholder="e.g. Busy summer", description="Scenario name")
-        self.save_button = widgets.Button(description="Save as scenario")
-        self.saved = widgets.Dropdown(description="Saved scenarios", options=[])
-        self.open_button = widgets.Button(description="Open")
-        self.delete_button = widgets.Button(description="Delete")
+        fit = {"width": "auto"}  # labels never cut off
+        label = {"description_width": "initial"}
+        self.keep_button = widgets.Button(
+            description="Keep these numbers", button_style="success", layout=fit
+        )
+        self.reset_button = widgets.Button(description="Back to my numbers", layout=fit)
+        self.name = widgets.Text(
+            placeholder="e.g. Busy summer", description="Scenario name", style=label
+        )
+        self.save_button = widgets.Button(description="Save as scenario", layout=fit)
+        self.saved = widgets.Dropdown(description="Saved scenarios", options=[], style=label)
+        self.open_button = widgets.Button(description="Open", layout=fit)
+        self.delete_button = widgets.Button(description="Delete", layout=fit)
         for button, handler in (
             (self.keep_button, self._on_keep),
             (self.reset_button, self._on_reset),
