@@ -156,7 +156,9 @@ def check_revenue_cost(ctx: Context) -> list[Finding]:
         )
     change = cheaper_mix(ctx.segments, ctx.segment.id, ctx.catalog)
     if change is not None:
-        suggestion = f"Try {change.describe(ctx.catalog)}: the model says that {change.effect()}."
+        suggestion = (
+            f"{_capital(change.describe(ctx.catalog))}: the model says that {change.effect()}."
+        )
         suggested: tuple[str, ...] = change.added
         mix: Mix | None = change.after
     elif economics.gross_profit_per_customer <= 0:
@@ -187,6 +189,10 @@ def check_revenue_cost(ctx: Context) -> list[Finding]:
             mix,
         )
     ]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _segment_name(ctx: Context, segment_id: str) -> str:
@@ -341,7 +347,7 @@ def _over_serving(ctx: Context, archetype: Archetype) -> list[Finding]:
                 f"costliest ways to serve them (cost to serve {relationship.attributes.cost_to_serve}"
                 f"/5) — reaches {share_of_customers(share)} of them.",
                 f"Keep {relationship.name.lower()} for the few who need it (complaints, big "
-                f"orders). Try {change.describe(ctx.catalog)}: the model says that "
+                f"orders), for example {change.describe(ctx.catalog)}: the model says that "
                 f"{change.effect()}.",
                 f"A type with cost to serve {rule.over_serving_cost}/5 or more for "
                 f"{percent(rule.over_serving_share)} or more of a price-driven segment over-serves "

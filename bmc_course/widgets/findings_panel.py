@@ -16,7 +16,7 @@ from bmc_course.widgets.html_fragments import esc, heading, message_box, severit
 from bmc_course.widgets.state_view import StateView
 
 CODE_LABEL = {
-    "revenue_cost_imbalance": "Cost vs revenue",
+    "revenue_cost_imbalance": "Cost vs gross profit",
     "expectation_mismatch": "Expectations",
     "over_serving": "Over-serving",
     "lifecycle_gap": "Lifecycle",

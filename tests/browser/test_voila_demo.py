@@ -58,7 +58,7 @@ def test_a_bookmarked_scene_opens_directly_in_the_dark_theme(
     expect(page.locator(".bmc-demo-step-label")).to_contain_text("Step 4 of 5")
     findings = page.locator(".bmc-demo-section-findings .bmc-findings-body")
     findings.scroll_into_view_if_needed()
-    expect(findings).to_contain_text("Cost vs revenue")
+    expect(findings).to_contain_text("Cost vs gross profit")
     shot(page, screenshots, "12-demo-bookmarked-dark")
     page.locator(".bmc-demo-theme button", has_text="Light").click()
     expect(page.locator(".bmc-demo.bmc-demo-light")).to_be_visible()

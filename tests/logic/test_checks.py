@@ -76,7 +76,7 @@ def test_bike_shop_findings_and_advice(catalog: Catalog, make_segment: SegmentFa
     assert "31.36 per customer a year, 65% of the 48 gross profit" in walk_ins.message
     # personal assistance for 25%: 7.5 + 0.5 + 300×375/415/1,500 + 0.667 = 8.85, 18% of 48
     assert walk_ins.suggestion == (
-        "Try personal assistance for 25% of them instead of all: the model says that brings "
+        "Personal assistance for 25% of them instead of all: the model says that brings "
         "relationship cost to about 8.85 per customer a year, 18% of gross profit."
     )
     assert walk_ins.suggested_mix == (("personal_assistance", 0.25), ("self_service", 1.0))

@@ -94,12 +94,14 @@ def test_bad_numbers_are_refused_in_one_line(
 
 def test_an_untouched_draft_follows_the_answers_an_edited_one_stays(state: CourseState) -> None:
     draft = ScenarioDraft(state)
-    state.observe(lambda change: None if draft.follow(change) else None)
+    followed: list[bool] = []
+    state.observe(lambda change: followed.append(draft.follow(change)))
     state.update_segment("walk-ins", customers=2000)
     assert draft.segment("walk-ins").customers == 2000
     draft.set_figure("walk-ins", "customers", 10)
     state.update_segment("walk-ins", customers=2500)
     assert draft.segment("walk-ins").customers == 10
+    assert followed == [True, False]
 
 
 def test_an_unnamed_scenario_is_refused(state: CourseState) -> None:

@@ -36,7 +36,7 @@ def test_a_case_scene_loads_the_case_and_its_findings(catalog: Catalog) -> None:
         s.name for s in catalog.cases["online-retailer"].segments
     ]
     findings = find_widgets(dashboard, "bmc-findings-body")[0].value
-    assert "Cost vs revenue" in findings
+    assert "Cost vs gross profit" in findings
     assert shown(dashboard) == [True] * 4 + [False]
 
 
