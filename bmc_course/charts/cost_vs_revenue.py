@@ -276,16 +276,7 @@ def _background(
         ax.axvline(1.0, color="#444444", linewidth=1.2, gid="threshold:all")
     ax.grid(True, axis="x", color=style.LIGHT_GREY)
     ax.set_axisbelow(True)
-    ax.text(
-        1.03,
-        1.01,
-        COLUMN_TITLE,
-        transform=ax.transAxes,
-        va="bottom",
-        ha="left",
-        fontsize=style.SMALL_SIZE,
-        fontweight="bold",
-    )
+    style.column_title(ax, COLUMN_TITLE)
     # under the x label, outside the axes, where it covers no bar
     fig.legend(
         handles=handles,

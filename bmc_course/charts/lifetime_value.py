@@ -231,16 +231,7 @@ def _draw_background(
     ax.set_yticks(range(len(labels)), labels, fontsize=style.TEXT_SIZE)
     ax.grid(True, axis="x", color=style.LIGHT_GREY)
     ax.set_axisbelow(True)
-    ax.text(
-        1.03,
-        1.01,
-        COLUMN_TITLE,
-        transform=ax.transAxes,
-        va="bottom",
-        ha="left",
-        fontsize=style.SMALL_SIZE,
-        fontweight="bold",
-    )
+    style.column_title(ax, COLUMN_TITLE)
     handles: list[Patch | Line2D] = [
         Patch(facecolor=colour, hatch=hatch, edgecolor="white", label=label)
         for colour, hatch, label in _LOOK.values()

@@ -80,6 +80,20 @@ def label_axes(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
     ax.set_ylabel(ylabel, fontsize=LABEL_SIZE)
 
 
+def column_title(ax: Axes, title: str) -> None:
+    """A bold title above the column of figures printed right of a bar chart's axes."""
+    ax.text(
+        1.03,
+        1.01,
+        title,
+        transform=ax.transAxes,
+        va="bottom",
+        ha="left",
+        fontsize=SMALL_SIZE,
+        fontweight="bold",
+    )
+
+
 def compact_number(value: float) -> str:
     """A tick label people read at a glance: 1, 10, 100, 1k, 10k, 1M (no mathtext)."""
     for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
