@@ -31,6 +31,7 @@ class SegmentBlock:
     findings: list[Finding]
     plan: list[TestableAssumption]
     funded_by_name: str | None = None
+    profit_label: str = "gross profit"  # citizens: "budget"
 
     @property
     def cost_per_customer(self) -> float:
@@ -52,9 +53,10 @@ class SegmentBlock:
                 f"{self.funded_by_name}"
             )
         ratio = e.cost_share_of_gross_profit
-        share = "" if ratio is None else f", {percent(ratio)} of gross profit"
+        label = self.profit_label
+        share = "" if ratio is None else f", {percent(ratio)} of {label}"
         return (
-            f"{money(e.cost_per_customer)} per customer a year{share} (gross profit "
+            f"{money(e.cost_per_customer)} per customer a year{share} ({label} "
             f"{money(e.gross_profit_per_customer)}, lifetime value {money(e.lifetime_value)})"
         )
 
@@ -99,6 +101,7 @@ def build_canvas_block(submission: Submission, catalog: Catalog) -> CanvasBlock:
                 findings=[f for f in findings if f.segment_id == segment.id],
                 plan=plan_for_segment(segment, catalog),
                 funded_by_name=names.get(segment.funded_by) if segment.funded_by else None,
+                profit_label=archetype.profit_label if archetype else "gross profit",
             )
         )
     correct, answered = quiz_score(submission, catalog)

@@ -146,6 +146,12 @@ def check_revenue_cost(ctx: Context) -> list[Finding]:
             f"customer a year{carried}, but the segment brings in no gross profit "
             f"({label} {money(ctx.segment.revenue_per_customer)})."
         )
+    elif ctx.archetype is not None and ctx.archetype.profit_label != "gross profit":
+        message = (  # citizens: judged against the budget per person, no margin to speak of
+            f"{ctx.segment.name}: relationships cost about {money(economics.cost_per_customer)} per "
+            f"person a year{carried}, {percent(ratio)} of the "
+            f"{money(economics.gross_profit_per_customer)} {ctx.archetype.profit_label} per person."
+        )
     else:
         message = (
             f"{ctx.segment.name}: relationships cost about {money(economics.cost_per_customer)} per "

@@ -220,6 +220,7 @@ class Archetype(ContentModel):
     price_driven: bool
     revenue_band: RevenueBand
     revenue_label: Text = "revenue per customer"  # citizens: "yearly budget per person"
+    profit_label: Text = "gross profit"  # what costs are judged against; citizens: "budget"
     gross_margin: Annotated[
         float, Field(ge=0, le=1)
     ]  # default share of revenue left after the product

@@ -520,3 +520,23 @@ def test_case_files_announce_what_the_checks_find(catalog: Catalog) -> None:
     for case_id, expected in CASE_FINDINGS.items():
         case = catalog.cases[case_id]
         assert sorted(set(case.expected_findings)) == sorted({code for _, code, _ in expected})
+
+
+def test_citizens_are_judged_against_their_budget_per_person(
+    catalog: Catalog, make_segment: SegmentFactory
+) -> None:
+    # 2,000 residents, budget 20 a person: personal assistance for all is 30 + 1,500/5/2,000
+    # = 30.15 a person, 151% of the budget (margin 1: the whole budget counts)
+    residents = make_segment(
+        name="Residents",
+        archetype="citizens",
+        revenue_per_customer=20,
+        customers=2000,
+        relationships=["personal_assistance"],
+    )
+    (finding,) = [
+        f for f in check_segment(residents, catalog) if f.code == "revenue_cost_imbalance"
+    ]
+    assert finding.message == (
+        "Residents: relationships cost about 30.15 per person a year, 151% of the 20 budget per person."
+    )
