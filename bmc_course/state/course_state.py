@@ -41,6 +41,7 @@ class Change:
 
 
 Listener = Callable[[Change], None]
+SAVE_PROBLEM = "save_problem"  # the kind of change that reports a failed (or fixed) save
 
 
 def _slug(name: str) -> str:
@@ -63,6 +64,7 @@ class CourseState:
         # Every view asks for the findings after a change; they are computed once per change.
         self._version = 0
         self._findings: tuple[int, list[Finding]] | None = None
+        self.save_problem: str | None = None  # the last save's failure, one line; None when saved
 
     # -- listening -----------------------------------------------------------------
 
@@ -97,6 +99,14 @@ class CourseState:
             return
         for listener in [*self._listeners, *self._last_listeners]:
             listener(change)
+
+    def report_save_problem(self, problem: str | None) -> None:
+        """Tell every view that saving failed (one line), or that it works again (``None``)."""
+        if problem == self.save_problem:
+            return
+        self.save_problem = problem
+        for listener in [*self._listeners, *self._last_listeners]:
+            listener(Change(SAVE_PROBLEM))
 
     def batch(self) -> _Batch:
         """``with state.batch():`` — several changes, one notification at the end."""

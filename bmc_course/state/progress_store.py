@@ -6,22 +6,35 @@
 * A file that cannot be read (corrupt, truncated, not UTF-8, a newer
   ``schema_version``, unknown ids) is moved aside with a timestamped name —
   never deleted — and the learner is told where it went.
-* Several notebooks (each with its own kernel) share one file: before a change
-  is applied, a state whose file was changed by another kernel reloads it first.
+* Several notebooks (each with its own kernel) share one file. Every read and
+  write holds an OS file lock (``filelock``, on a ``.lock`` file beside it), so
+  writers take turns; a save that finds the file changed by another kernel
+  merges both sides' changes (:mod:`bmc_course.state.progress_merge`) instead
+  of overwriting them, and the merged answers are shown at once.
+* A save that fails (disk full, read-only folder) keeps the answers in the
+  session, reports one line through :attr:`ProgressStore.problem`, and is tried
+  again on the next change.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
 
 from bmc_course.formats.submission import Submission, catalog_issues, read_submission_file
 from bmc_course.model.catalog import Catalog
 from bmc_course.model.input_errors import SubmissionError
-from bmc_course.state.course_state import Change, CourseState
+from bmc_course.state.course_state import SAVE_PROBLEM, Change, CourseState
+from bmc_course.state.progress_merge import merge_progress
 from bmc_course.state.safe_files import atomic_write_text, move_aside
+
+LOCK_TIMEOUT = 10.0  # seconds to wait for another notebook's save before giving up on this one
 
 PROGRESS_FILE_NAME = "bmc-course-progress.json"
 PROGRESS_ENV_VAR = "BMC_COURSE_PROGRESS"
@@ -50,6 +63,21 @@ class ProgressStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._seen: tuple[int, int] | None = None  # (mtime_ns, size) after our last read/write
+        self._base: dict[str, Any] | None = None  # the file as we last read or wrote it
+        self._lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT)
+        self.problem: str | None = None  # the last save's failure, in one line; None when saved
+        self._problem_listeners: list[Callable[[str | None], None]] = []
+
+    def on_problem(self, listener: Callable[[str | None], None]) -> None:
+        """Call ``listener(problem)`` when a save fails, and with ``None`` when saving works again."""
+        self._problem_listeners.append(listener)
+
+    def _report(self, problem: str | None) -> None:
+        if problem == self.problem:
+            return
+        self.problem = problem
+        for listener in list(self._problem_listeners):
+            listener(problem)
 
     def _stat(self) -> tuple[int, int] | None:
         try:
@@ -60,7 +88,15 @@ class ProgressStore:
 
     def load(self, catalog: Catalog) -> LoadResult:
         """Read the progress file; move an unreadable one aside and start fresh."""
+        try:
+            with self._lock:
+                return self._load(catalog)
+        except Timeout:
+            return LoadResult(Submission(), _busy_message(self.path))
+
+    def _load(self, catalog: Catalog) -> LoadResult:
         if not self.path.exists():
+            self._base = None
             self._seen = None
             return LoadResult(Submission())
         try:
@@ -80,15 +116,41 @@ class ProgressStore:
                 "and the course starts fresh; nothing was deleted."
             )
             self._seen = None
+            self._base = None
             return LoadResult(Submission(), message, moved)
         self._seen = self._stat()
+        self._base = submission.to_json_dict()
         return LoadResult(submission)
 
-    def save(self, submission: Submission) -> None:
-        """Write the submission atomically."""
-        text = json.dumps(submission.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
-        atomic_write_text(self.path, text)
-        self._seen = self._stat()
+    def save(self, submission: Submission) -> Submission | None:
+        """Write the submission atomically, merged with what another notebook wrote meanwhile.
+
+        Returns the merged submission when the file held someone else's changes
+        (the caller shows them), else ``None``. Raises ``OSError`` when the file
+        cannot be written and :class:`filelock.Timeout` when another notebook
+        holds the lock for longer than :data:`LOCK_TIMEOUT`.
+        """
+        mine = submission.to_json_dict()
+        with self._lock:
+            merged = mine
+            if self.changed_elsewhere():
+                theirs = self._read_theirs()
+                if theirs is not None:
+                    # no file when we started: every change on disk is the other notebook's
+                    base = self._base if self._base is not None else Submission().to_json_dict()
+                    merged = merge_progress(base, mine, theirs)
+            text = json.dumps(merged, indent=2, ensure_ascii=False) + "\n"
+            atomic_write_text(self.path, text)
+            self._seen = self._stat()
+            self._base = merged
+        return None if merged == mine else Submission.model_validate(merged)
+
+    def _read_theirs(self) -> dict[str, Any] | None:
+        """The file as another notebook left it, or ``None`` if it cannot be read (ours wins)."""
+        try:
+            return read_submission_file(self.path).to_json_dict()
+        except SubmissionError:
+            return None
 
     def changed_elsewhere(self) -> bool:
         """Whether another process wrote the file since we last read or wrote it."""
@@ -97,17 +159,56 @@ class ProgressStore:
 
     def attach(self, state: CourseState) -> None:
         """Save ``state`` after every change, reloading first if another kernel wrote the file."""
+        applying = [False]
 
         def refresh() -> None:
-            if self.changed_elsewhere():
-                result = self.load(state.catalog)
-                if result.message is None:
+            if applying[0] or not self.changed_elsewhere():
+                return
+            result = self.load(state.catalog)
+            if result.message is None:
+                applying[0] = True
+                try:
                     state.replace(result.submission)
+                finally:
+                    applying[0] = False
 
-        def save(_change: Change) -> None:
-            self.save(state.stamped_submission())
+        self.on_problem(state.report_save_problem)
+
+        def save(change: Change) -> None:
+            if applying[0] or change.kind == SAVE_PROBLEM:
+                return  # the merged answers being shown (already on disk), or a report
+            try:
+                merged = self.save(state.stamped_submission())
+            except (OSError, Timeout) as error:
+                self._report(_save_problem(self.path, error))
+                return
+            self._report(None)
+            if merged is not None:
+                applying[0] = True
+                try:
+                    state.replace(merged)
+                finally:
+                    applying[0] = False
 
         state.before_change(refresh)
         # Last: the views redraw first, so the learner sees the result at once; the
         # save follows in the same handler, before the next change can arrive.
         state.observe(save, last=True)
+
+
+def _save_problem(path: Path, error: OSError | Timeout) -> str:
+    if isinstance(error, Timeout):
+        reason = "another notebook kept the file busy"
+    else:
+        reason = error.strerror or str(error)
+    return (
+        f"Your answers could not be saved to {path.name} ({reason}). They are kept in this "
+        "notebook; the next change tries again. Free some disk space or check the folder."
+    )
+
+
+def _busy_message(path: Path) -> str:
+    return (
+        f"{path.name} is kept busy by another notebook; the course opened without it. "
+        "Close the other notebook's kernel and run this cell again."
+    )

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 import ipywidgets as widgets
 
 from bmc_course.model.input_errors import InputError
-from bmc_course.state.course_state import Change, CourseState
+from bmc_course.state.course_state import SAVE_PROBLEM, Change, CourseState
 from bmc_course.widgets.html_fragments import message_box
 from bmc_course.widgets.stylesheet import style_tag
 
@@ -81,15 +81,22 @@ class StateView(widgets.VBox):
         self.redraw_count = 0
         self.redraw_on: frozenset[str] = self.REDRAW_ON
         self._style = style_tag() if with_style else None
+        # A failed save is shown on every view, where the learner is working.
+        self.save_banner = widgets.HTML(_save_banner(course_state.save_problem))
+        self.save_banner.add_class("bmc-save-banner")
         self.add_class("bmc-view")
         self.add_class(css_class)
         course_state.observe(self._on_state_change)
 
     def _set_body(self, *parts: Any) -> None:
-        """Set the visible children (the stylesheet tag stays first)."""
-        self.children = (self._style, *parts) if self._style is not None else parts
+        """Set the visible children (the stylesheet tag and the save banner stay first)."""
+        lead = (self._style,) if self._style is not None else ()
+        self.children = (*lead, self.save_banner, *parts)
 
     def _on_state_change(self, change: Change) -> None:
+        if change.kind == SAVE_PROBLEM:
+            self.save_banner.value = _save_banner(self.course_state.save_problem)
+            return
         if change.kind not in self.redraw_on:
             return
         try:
@@ -133,3 +140,7 @@ class ViewGroup(widgets.VBox):
         """Close every part (views stop listening to the state) and the box."""
         close_tree(self.parts)
         super().close()
+
+
+def _save_banner(problem: str | None) -> str:
+    return "" if problem is None else message_box(problem, "error")

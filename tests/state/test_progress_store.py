@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -117,3 +119,83 @@ def test_store_saves_state_with_catalog_ids(tmp_path: Path, catalog: Catalog) ->
     store.attach(state)
     state.add_segment("Teams", "business")
     assert store.load(catalog).submission.segments[0].id == "teams"
+
+
+ADD_SEGMENTS = """
+import sys
+from pathlib import Path
+from bmc_course.state.session import open_session
+state = open_session(Path(sys.argv[1])).state
+Path(sys.argv[2]).touch()
+while not Path(sys.argv[3]).exists():
+    pass
+for n in range(int(sys.argv[4])):
+    state.add_segment(f"Segment {n}", "niche", customers=n)
+"""
+
+RENAME_BUSINESS = """
+import sys
+from pathlib import Path
+from bmc_course.state.session import open_session
+state = open_session(Path(sys.argv[1])).state
+Path(sys.argv[2]).touch()
+while not Path(sys.argv[3]).exists():
+    pass
+for n in range(int(sys.argv[4])):
+    state.set_business(f"Business draft {n}")
+"""
+
+
+def test_two_kernels_saving_at_the_same_time_lose_nothing(tmp_path: Path) -> None:
+    path = tmp_path / PROGRESS_FILE_NAME
+    go = tmp_path / "go"
+    adds, renames = 120, 120
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                code,
+                str(path),
+                str(tmp_path / f"ready-{i}"),
+                str(go),
+                str(count),
+            ]
+        )
+        for i, (code, count) in enumerate(((ADD_SEGMENTS, adds), (RENAME_BUSINESS, renames)))
+    ]
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"ready-{i}").exists() for i in range(2)):
+        assert time.monotonic() < deadline, "the two kernels never started"
+        time.sleep(0.05)
+    go.touch()  # both start changing at the same moment
+    assert [p.wait(timeout=240) for p in processes] == [0, 0]
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert [s["name"] for s in saved["segments"]] == [f"Segment {n}" for n in range(adds)]
+    assert saved["business"] == f"Business draft {renames - 1}"
+
+
+def test_a_failed_save_is_reported_kept_and_retried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / PROGRESS_FILE_NAME
+    session = open_session(path)
+    problems: list[str | None] = []
+    session.store.on_problem(problems.append)
+
+    def disk_full(_path: Path, _text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("bmc_course.state.progress_store.atomic_write_text", disk_full)
+    session.state.set_learner("Ana")  # the save fails: nothing raised, the answer kept
+    assert session.state.learner == "Ana"
+    assert problems == [
+        f"Your answers could not be saved to {PROGRESS_FILE_NAME} (No space left on device). "
+        "They are kept in this notebook; the next change tries again. Free some disk space or "
+        "check the folder."
+    ]
+    monkeypatch.undo()
+    session.state.set_business("Bikes")  # the next change saves everything
+    assert problems[-1] is None
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert (saved["learner"], saved["business"]) == ("Ana", "Bikes")

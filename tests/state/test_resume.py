@@ -81,7 +81,10 @@ def test_resume_keeps_the_old_progress_file_beside_the_new_one(tmp_path: Path) -
     assert [s.id for s in session.state.segments] == ["athletes"]
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert (saved["learner"], saved["business"]) == ("Ada", "Cleats")
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["progress.json", kept.name])
+    # (beside them, the lock file every notebook takes turns on)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["progress.json", kept.name, ".progress.json.lock"]
+    )
 
 
 def test_resume_with_no_progress_file_yet_keeps_nothing(tmp_path: Path) -> None:
@@ -89,4 +92,4 @@ def test_resume_with_no_progress_file_yet_keeps_nothing(tmp_path: Path) -> None:
     submission = read_uploaded_submission("ada.json", json.dumps(ADA).encode(), session.catalog)
     assert resume_from(session, submission) is None
     assert session.state.learner == "Ada"
-    assert [p.name for p in tmp_path.iterdir()] == ["progress.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".progress.json.lock", "progress.json"]

@@ -11,6 +11,7 @@ import pytest
 from bmc_course.model.catalog import Catalog
 from bmc_course.model.input_errors import InputIssue, SubmissionError
 from bmc_course.state.course_state import Change, CourseState
+from bmc_course.state.session import CourseSession
 from bmc_course.widgets.state_view import (
     EVERY_CHANGE,
     StateView,
@@ -104,12 +105,13 @@ def test_the_stylesheet_stays_first_and_can_be_left_out(catalog: Catalog) -> Non
     styled = Counting(state)
     body = widgets.Label("body")
     styled._set_body(body)
-    assert len(styled.children) == 2
+    assert len(styled.children) == 3
     assert "bmc-style" in styled.children[0]._dom_classes
-    assert styled.children[1] is body
+    assert styled.children[1] is styled.save_banner  # empty while saving works
+    assert styled.children[2] is body
     plain = Counting(state, with_style=False)
     plain._set_body(body)
-    assert plain.children == (body,)
+    assert plain.children == (plain.save_banner, body)
     assert {"bmc-view", "bmc-counting"} <= set(plain._dom_classes)
 
 
@@ -159,3 +161,25 @@ def test_a_view_group_shows_its_parts_with_the_stylesheet_and_closes_them(
     group.close()
     state.add_segment("Teams", "business")
     assert first.seen == second.seen == []
+
+
+def test_a_failed_save_shows_on_every_view_until_saving_works_again(
+    session: CourseSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bmc_course.widgets.findings_panel import FindingsPanel
+    from bmc_course.widgets.segment_picker import SegmentPicker
+
+    views = [FindingsPanel(session.state), SegmentPicker(session.state)]
+
+    def read_only(_path: object, _text: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("bmc_course.state.progress_store.atomic_write_text", read_only)
+    session.state.set_learner("Ana")
+    for view in views:
+        assert "could not be saved" in view.save_banner.value
+        assert "Permission denied" in view.save_banner.value
+        assert view.children[1] is view.save_banner  # first thing under the stylesheet
+    monkeypatch.undo()
+    session.state.set_business("Bikes")
+    assert [view.save_banner.value for view in views] == ["", ""]
