@@ -32,7 +32,7 @@ from bmc_course.model.catalog import Catalog
 from bmc_course.model.input_errors import SubmissionError
 from bmc_course.state.course_state import SAVE_PROBLEM, Change, CourseState
 from bmc_course.state.progress_merge import merge_progress
-from bmc_course.state.safe_files import atomic_write_text, move_aside
+from bmc_course.state.safe_files import atomic_write_text, move_aside, remove_leftover_temp_files
 
 LOCK_TIMEOUT = 10.0  # seconds to wait for another notebook's save before giving up on this one
 
@@ -66,6 +66,7 @@ class ProgressStore:
         self._base: dict[str, Any] | None = None  # the file as we last read or wrote it
         self._lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT)
         self.problem: str | None = None  # the last save's failure, in one line; None when saved
+        self._protected = False  # an unreadable file we could not move aside: never overwrite it
         self._problem_listeners: list[Callable[[str | None], None]] = []
 
     def on_problem(self, listener: Callable[[str | None], None]) -> None:
@@ -95,6 +96,7 @@ class ProgressStore:
             return LoadResult(Submission(), _busy_message(self.path))
 
     def _load(self, catalog: Catalog) -> LoadResult:
+        remove_leftover_temp_files(self.path)  # under the lock: no save of ours is in flight
         if not self.path.exists():
             self._base = None
             self._seen = None
@@ -106,11 +108,23 @@ class ProgressStore:
                 raise SubmissionError(issues)
         except SubmissionError as error:
             newer = any("newer bmc-course" in issue.found for issue in error.issues)
-            moved = move_aside(self.path, "newer" if newer else "unreadable")
             first = error.issues[0]
             detail = f"expected {first.expected}, found {first.found}"
             if first.field not in ("-", ""):
                 detail = f"{first.entry} {first.field}: {detail}"
+            try:
+                moved = move_aside(self.path, "newer" if newer else "unreadable")
+            except OSError as move_error:  # e.g. a read-only workspace: keep it where it is
+                self._protected = True
+                message = (
+                    f"Your progress file could not be read ({detail}) nor moved aside "
+                    f"({move_error.strerror or move_error}). It is left as it is and never "
+                    "overwritten; the course starts fresh, but this session's answers are not "
+                    "saved until the file is moved or the folder is writable."
+                )
+                self._seen = None
+                self._base = None
+                return LoadResult(Submission(), message)
             message = (
                 f"Your progress file could not be read ({detail}). It was kept as {moved} "
                 "and the course starts fresh; nothing was deleted."
@@ -132,6 +146,12 @@ class ProgressStore:
         """
         mine = submission.to_json_dict()
         with self._lock:
+            if self._protected:
+                if self.path.exists():
+                    raise OSError(
+                        f"the unreadable {self.path.name} is still there and is never overwritten"
+                    )
+                self._protected = False  # the learner moved it: saving works again
             merged = mine
             if self.changed_elsewhere():
                 theirs = self._read_theirs()

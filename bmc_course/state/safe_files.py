@@ -5,6 +5,8 @@
   target — a crash leaves the old or the new file, never a mix.
 * :func:`move_aside`: rename an unreadable file beside itself with a
   timestamped name, so whatever the learner wrote is kept.
+* :func:`remove_leftover_temp_files`: the temp files of a write that was
+  killed half-way (never the learner's data: that is the target, untouched).
 """
 
 from __future__ import annotations
@@ -49,6 +51,20 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def remove_leftover_temp_files(path: Path) -> list[Path]:
+    """Remove the temp files a crashed :func:`atomic_write_bytes` of ``path`` left; return them.
+
+    Call it only while no write of ``path`` can be under way (the progress
+    store holds its file lock): a temp file then belongs to a write that died.
+    """
+    removed = []
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed.append(leftover)
+    return removed
 
 
 def move_aside(path: Path, reason: str) -> Path:

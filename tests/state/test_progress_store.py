@@ -199,3 +199,36 @@ def test_a_failed_save_is_reported_kept_and_retried(
     assert problems[-1] is None
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert (saved["learner"], saved["business"]) == ("Ana", "Bikes")
+
+
+def test_opening_the_course_removes_a_crashed_saves_temp_file(tmp_path: Path) -> None:
+    path = tmp_path / PROGRESS_FILE_NAME
+    open_session(path).state.set_learner("Ana")
+    crashed = tmp_path / f".{PROGRESS_FILE_NAME}.x1y2.tmp"
+    crashed.write_text('{"learner": "An', encoding="utf-8")  # a kill -9 mid-save
+    reopened = open_session(path)
+    assert reopened.state.learner == "Ana"
+    assert not crashed.exists()
+
+
+def test_a_corrupt_file_in_a_read_only_workspace_is_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / PROGRESS_FILE_NAME
+    path.write_text('{"schema_version": 2, "learner": ', encoding="utf-8")  # cut off
+
+    def read_only(_path: Path, _reason: str) -> Path:
+        raise PermissionError(30, "Read-only file system")
+
+    monkeypatch.setattr("bmc_course.state.progress_store.move_aside", read_only)
+    session = open_session(path)  # no traceback: the course opens
+    assert session.message is not None
+    assert "nor moved aside (Read-only file system)" in session.message
+    session.state.set_learner("Ana")
+    assert path.read_text(encoding="utf-8") == '{"schema_version": 2, "learner": '  # untouched
+    assert session.state.save_problem is not None
+    assert "never overwritten" in session.state.save_problem
+    path.rename(tmp_path / "kept.json")  # the learner moves it away: saving works again
+    session.state.set_business("Bikes")
+    assert session.state.save_problem is None
+    assert json.loads(path.read_text(encoding="utf-8"))["learner"] == "Ana"

@@ -15,7 +15,12 @@ from pathlib import Path
 import pytest
 
 from bmc_course.state.progress_store import PROGRESS_FILE_NAME
-from bmc_course.state.safe_files import atomic_write_bytes, atomic_write_text, move_aside
+from bmc_course.state.safe_files import (
+    atomic_write_bytes,
+    atomic_write_text,
+    move_aside,
+    remove_leftover_temp_files,
+)
 
 
 def test_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:
@@ -97,3 +102,17 @@ def test_move_aside_keeps_the_file_under_a_timestamped_name(tmp_path: Path) -> N
     second = move_aside(again, "newer")
     assert second.name.startswith("bmc-course-progress.newer-")
     assert moved.read_text(encoding="utf-8") == "{not json"  # the first one is still there
+
+
+def test_the_temp_files_of_a_crashed_write_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    target = tmp_path / "bmc-course-progress.json"
+    target.write_text("{}", encoding="utf-8")
+    crashed = tmp_path / ".bmc-course-progress.json.k2x9.tmp"
+    crashed.write_text('{"half": ', encoding="utf-8")
+    other = tmp_path / ".other.json.abc.tmp"
+    other.write_text("not ours", encoding="utf-8")
+    assert remove_leftover_temp_files(target) == [crashed]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".other.json.abc.tmp",
+        "bmc-course-progress.json",
+    ]
