@@ -10,6 +10,7 @@ field. Each version's JSON Schema is frozen in ``formats/schemas/``.
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -158,16 +159,19 @@ def read_submission_file(path: Path, *, max_bytes: int = MAX_SUBMISSION_BYTES) -
         return SubmissionError([InputIssue(file, FILE_LEVEL, NO_FIELD, expected, found)])
 
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise fail(f"at most {max_bytes} bytes", f"{size} bytes")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
+            raise fail("a regular file", "a pipe, device or folder")
+        if info.st_size > max_bytes:
+            raise fail(f"at most {max_bytes} bytes", f"{info.st_size} bytes")
         data = path.read_bytes()
     except OSError as error:
         raise fail("a readable file", error.strerror or str(error)) from None
     if not data.strip():
         raise fail("a JSON submission", "an empty file")
     try:
-        text = data.decode("utf-8")
+        # "utf-8-sig": a byte-order mark (Windows Notepad adds one) is accepted everywhere
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise fail(
             "UTF-8 text", f"byte 0x{data[error.start]:02x} at position {error.start}"

@@ -334,9 +334,8 @@ class _Loader:
         if self.overlay is None:
             return
         if not self.overlay.is_dir():
-            self._issue(
-                str(self.overlay), FILE_LEVEL, NO_FIELD, "a content folder", "no such folder"
-            )
+            found = "a file" if self.overlay.exists() else "no such folder"
+            self._issue(str(self.overlay), FILE_LEVEL, NO_FIELD, "a content folder", found)
             return
         for path in sorted(self.overlay.iterdir()):
             if path.name.startswith("."):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -194,3 +195,16 @@ def test_a_share_outside_zero_to_one_is_named(tmp_path: Path, share: float) -> N
         read_submission_file(_write(tmp_path, bad))
     (issue,) = caught.value.issues
     assert (issue.entry, issue.field) == ("segments[0] 'athletes'", "relationships[1].share")
+
+
+def test_a_byte_order_mark_is_accepted_like_in_the_class_summary(tmp_path: Path) -> None:
+    path = tmp_path / "notepad.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(VALID).encode("utf-8"))
+    assert read_submission_file(path).learner == "Ada <b>"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX named pipes")
+def test_a_named_pipe_is_refused_at_once(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    assert "expected a regular file, found a pipe, device or folder" in _error(pipe)

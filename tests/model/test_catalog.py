@@ -299,3 +299,10 @@ def test_three_mistakes_give_three_errors_at_once(tmp_path: Path) -> None:
     for issue in issues:
         text = str(issue)
         assert issue.file in text and issue.entry in text and issue.field in text
+
+
+def test_a_file_given_as_the_content_folder_is_named_as_a_file(tmp_path: Path) -> None:
+    given = tmp_path / "types.toml"
+    given.write_text("schema_version = 2\n", encoding="utf-8")
+    (issue,) = _issues(given)
+    assert (issue.expected, issue.found) == ("a content folder", "a file")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bmc_course.app.cli_arguments import positive_int
 from bmc_course.app.cli_errors import EXIT_OK, CommandFailed
+from bmc_course.app.output_paths import check_output_path
 from bmc_course.formats.submission import MAX_SUBMISSION_BYTES
 from bmc_course.model.catalog import load_catalog
 
@@ -72,8 +73,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if not folder.is_dir():
         raise CommandFailed(f"{folder}: not a folder (expected the folder of submissions)")
     for target in (args.output, args.csv):  # checked before a long read, not after
-        if target is not None and target.is_dir():
-            raise CommandFailed(f"{target}: is a folder (expected the name of a file to write)")
+        if target is not None:
+            check_output_path(target)
     with TerminalProgress(sys.stderr, "reading submissions") as progress:
         summary = summarise_folder(
             folder, catalog, max_bytes=args.max_bytes, include=args.include, progress=progress

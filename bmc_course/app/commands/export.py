@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bmc_course.app.cli_arguments import add_target_arguments, load_target
-from bmc_course.app.cli_errors import EXIT_OK, CommandFailed
+from bmc_course.app.cli_errors import EXIT_OK
+from bmc_course.app.output_paths import check_output_path
 from bmc_course.model.catalog import load_catalog
 
 if TYPE_CHECKING:
@@ -43,10 +44,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Write the block in the chosen format and say where."""
     from bmc_course.reports.export import export
 
+    check_output_path(args.output, inputs=[args.file] if args.file is not None else [])
     catalog = load_catalog(args.content)
     submission, _source = load_target(args, catalog)
-    if args.output.is_dir():
-        raise CommandFailed(f"{args.output}: is a folder; expected a file name to write")
     path = export(submission, catalog, args.fmt, args.output)
     print(f"Wrote {path}", file=out)
     return EXIT_OK
