@@ -25,12 +25,13 @@ KEPT_REASON = "before-upload"  # the progress file is kept as NAME.before-upload
 def read_uploaded_submission(name: str, content: bytes, catalog: Catalog) -> Submission:
     """Check an uploaded file exactly like a submission file on disk; errors name the upload.
 
-    Only the last part of ``name`` is used (a browser may send a path), so the
-    file cannot land outside the temporary folder.
+    The upload's name is only used in messages (its last part, printable, at
+    most 100 characters): the bytes go to a fixed name in a private temporary
+    folder, so names like ``..``, a NUL or 300 bytes cannot break anything.
     """
-    safe_name = Path(name).name or DEFAULT_UPLOAD_NAME
+    safe_name = upload_label(name)
     with tempfile.TemporaryDirectory(prefix="bmc-upload-") as folder:
-        path = Path(folder) / safe_name
+        path = Path(folder) / DEFAULT_UPLOAD_NAME
         path.write_bytes(content)
         try:
             return load_checked_submission(path, catalog)
@@ -38,6 +39,15 @@ def read_uploaded_submission(name: str, content: bytes, catalog: Catalog) -> Sub
             raise SubmissionError(
                 [dataclasses.replace(issue, file=safe_name) for issue in error.issues]
             ) from None
+
+
+def upload_label(name: str) -> str:
+    """How an uploaded file is named in messages: its last part, printable, not too long."""
+    last = name.replace("\\", "/").rsplit("/", 1)[-1]
+    printable = "".join(ch if ch.isprintable() else "?" for ch in last).strip()
+    if printable in ("", ".", ".."):
+        return DEFAULT_UPLOAD_NAME
+    return printable if len(printable) <= 100 else printable[:99] + "…"
 
 
 def resume_from(session: CourseSession, submission: Submission) -> Path | None:

@@ -93,3 +93,24 @@ def test_resume_with_no_progress_file_yet_keeps_nothing(tmp_path: Path) -> None:
     assert resume_from(session, submission) is None
     assert session.state.learner == "Ada"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".progress.json.lock", "progress.json"]
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("..", "upload.json"),
+        ("", "upload.json"),
+        ("a\x00b.json", "a?b.json"),
+        ("x" * 300 + ".json", "x" * 99 + "…"),
+        ("C:\\Users\\ana\\ada.json", "ada.json"),
+        ("../../etc/ada.json", "ada.json"),
+    ],
+)
+def test_any_upload_name_is_read_safely_and_named_printably(
+    catalog: Catalog, name: str, label: str
+) -> None:
+    submission = read_uploaded_submission(name, json.dumps(ADA).encode(), catalog)
+    assert submission.learner == "Ada"
+    with pytest.raises(SubmissionError) as caught:
+        read_uploaded_submission(name, b"{oops", catalog)
+    assert caught.value.issues[0].file == label
