@@ -10,6 +10,7 @@ and the others are reported as duplicates.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import json
 import os
@@ -124,11 +125,15 @@ def _read_folder(
     folder: Path, catalog: Catalog, max_bytes: int, include: str, progress: Progress | None
 ) -> Intake:
     intake = Intake(folder)
-    names, intake.rejected = list_entries(folder, include)
+    names, unreadable = list_entries(folder, include)
+    intake.rejected = [dataclasses.replace(r, file=printable_name(r.file)) for r in unreadable]
     candidates: list[Accepted] = []
     total = len(names)
     for done, name in enumerate(names, 1):
         outcome = read_entry(folder, name, catalog, max_bytes=max_bytes)
+        shown = printable_name(name)
+        if shown != name:  # reports show (and write) the name, never the undecodable bytes
+            outcome = dataclasses.replace(outcome, file=shown)
         if isinstance(outcome, Rejected):
             intake.rejected.append(outcome)
         else:
@@ -138,6 +143,16 @@ def _read_folder(
     intake.rejected.sort(key=lambda r: r.file)
     intake.accepted, intake.duplicates = keep_newest(candidates)
     return intake
+
+
+def printable_name(name: str) -> str:
+    """A file name fit for any report: bytes that are not UTF-8 (a zip unpacked with Latin-1
+    names) become U+FFFD, so writing HTML, CSV or JSON never fails on them."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
 
 
 VANISHED = "the file vanished while the folder was being read"

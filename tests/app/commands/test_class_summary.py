@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -139,3 +140,18 @@ def test_progress_bar_on_a_terminal(
     drawn = terminal.getvalue()
     assert drawn.startswith("\r[") and drawn.endswith("12/12 reading submissions\n")
     assert f"[{'#' * 30}] 12/12" in drawn
+
+
+def test_file_names_that_are_not_utf8_do_not_break_any_report(tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    # a zip unpacked with Latin-1 names: "café.json" as the bytes caf\xe9.json
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.json"), "wb") as handle:
+        handle.write(b"not json")
+    report, table = tmp_path / "r.html", tmp_path / "r.csv"
+    out, err = run_cli(["class-summary", str(folder), "-o", str(report), "--csv", str(table)])
+    assert "caf\ufffd.json: not JSON" in out
+    assert "caf\ufffd.json" in report.read_text(encoding="utf-8")
+    assert err == ""
+    out, _ = run_cli(["class-summary", str(folder), "--json"])
+    assert json.loads(out)["rejected"][0]["file"] == "caf\ufffd.json"

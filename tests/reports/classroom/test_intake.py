@@ -19,6 +19,7 @@ from bmc_course.reports.classroom.intake import (
     Accepted,
     Rejected,
     list_entries,
+    printable_name,
     read_folder,
 )
 from tests.support.classroom_corpus import add_symlink_out, make_submission, write_class
@@ -285,3 +286,15 @@ def test_permission_errors_are_rejections_even_for_root(
         ("group-1/learner-00001.json", "cannot be read: Permission denied"),
     ]
     assert not intake.accepted
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("ada.json", "ada.json"),
+        ("caf\udce9.json", "caf\ufffd.json"),
+        ("ümlaut.json", "ümlaut.json"),
+    ],
+)
+def test_names_are_made_printable_for_reports(name: str, shown: str) -> None:
+    assert printable_name(name) == shown
