@@ -146,8 +146,7 @@ def test_file_names_that_are_not_utf8_do_not_break_any_report(tmp_path: Path) ->
     folder = tmp_path / "class"
     folder.mkdir()
     # a zip unpacked with Latin-1 names: "café.json" as the bytes caf\xe9.json
-    with open(os.path.join(os.fsencode(folder), b"caf\xe9.json"), "wb") as handle:
-        handle.write(b"not json")
+    (folder / os.fsdecode(b"caf\xe9.json")).write_bytes(b"not json")
     report, table = tmp_path / "r.html", tmp_path / "r.csv"
     out, err = run_cli(["class-summary", str(folder), "-o", str(report), "--csv", str(table)])
     assert "caf\ufffd.json: not JSON" in out
