@@ -10,6 +10,7 @@ raised together as one :class:`~bmc_course.model.input_errors.ContentError`.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -196,7 +197,15 @@ class _Loader:
 
     def _read_text(self, path: Path) -> str | None:
         label = self._label(path)
+        if path.is_symlink():  # an author's folder must not point the reader elsewhere
+            self._issue(
+                label, FILE_LEVEL, NO_FIELD, "a plain file", "a symbolic link (not followed)"
+            )
+            return None
         try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                self._issue(label, FILE_LEVEL, NO_FIELD, "a plain file", "a pipe, device or socket")
+                return None
             data = path.read_bytes()
         except OSError as error:
             self._issue(
@@ -233,6 +242,15 @@ class _Loader:
             raw = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             self._issue(self._label(path), FILE_LEVEL, NO_FIELD, "valid TOML", str(error))
+            return None
+        except RecursionError:
+            self._issue(
+                self._label(path),
+                FILE_LEVEL,
+                NO_FIELD,
+                "valid TOML",
+                "tables nested too deeply to read",
+            )
             return None
         version = raw.get("schema_version")
         if version != expected_version:

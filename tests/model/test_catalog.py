@@ -306,3 +306,20 @@ def test_a_file_given_as_the_content_folder_is_named_as_a_file(tmp_path: Path) -
     given.write_text("schema_version = 2\n", encoding="utf-8")
     (issue,) = _issues(given)
     assert (issue.expected, issue.found) == ("a content folder", "a file")
+
+
+def test_a_linked_content_file_is_not_followed(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password = 'hunter2'\n", encoding="utf-8")
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "dimensions.toml").symlink_to(secret)
+    (issue,) = _issues(folder)
+    assert (issue.expected, issue.found) == ("a plain file", "a symbolic link (not followed)")
+
+
+def test_toml_nested_beyond_reason_is_one_error(tmp_path: Path) -> None:
+    deep = "schema_version = 1\nx = " + "[" * 100_000 + "]" * 100_000 + "\n"
+    _write(tmp_path, "dimensions.toml", deep)
+    (issue,) = _issues(tmp_path)
+    assert (issue.expected, issue.found) == ("valid TOML", "tables nested too deeply to read")
