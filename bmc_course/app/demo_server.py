@@ -67,6 +67,9 @@ def build_demo_command(notebook: Path, *, port: int, theme: str = "light") -> li
         "--Voila.port_retries=0",
         f"--template={TEMPLATE}",
         f"--theme={theme}",
+        # Voilà would write ?theme=… into the page unescaped; our dashboard reads the
+        # theme from the address itself (logic/demo_scene.py), checked against light/dark.
+        "--VoilaConfiguration.allow_theme_override=NO",
         "--Voila.log_level=WARN",
     ]
 

@@ -30,6 +30,8 @@ def test_command_serves_the_packaged_dashboard_on_localhost_without_the_token() 
     assert str(demo_server.dashboard_path()) in command
     assert "--Voila.ip=127.0.0.1" in command and "--port=8123" in command
     assert "--template=bmc-demo" in command and "--no-browser" in command
+    # the address's theme never reaches Voilà's template (it writes it unescaped)
+    assert "--VoilaConfiguration.allow_theme_override=NO" in command
     assert not [arg for arg in command if "token" in arg.lower() and "environ" not in arg]
 
 

@@ -76,3 +76,11 @@ def test_relationship_toggle_in_the_demo_updates_the_findings(
     toggle.scroll_into_view_if_needed()
     toggle.check()
     expect(findings).not_to_have_text(before, timeout=WIDGET_TIMEOUT)
+
+
+def test_a_script_in_the_theme_parameter_never_runs(page: Page, demo: RunningServer) -> None:
+    # the page guard fails the test on any dialog, so an alert() here would fail it
+    open_demo(page, demo, 'theme="><svg onload=alert(3)>&case=cleat-maker')
+    expect(page.locator(".bmc-demo")).to_be_visible()
+    assert page.locator("svg[onload]").count() == 0
+    expect(page.locator(".bmc-demo")).to_contain_text("theme")  # named as unknown, as text
