@@ -15,5 +15,9 @@ MAX_REVENUE_PER_CUSTOMER = 1e9
 MAX_CUSTOMERS = 10_000_000_000
 MAX_CUSTOMER_YEARS = 50
 MAX_NOTES_CHARS = 5000
+# A canvas block has a handful of segments; 100 is far beyond any real one and keeps the
+# checks (which try changes on the whole business) to seconds for a hostile but valid file.
+MAX_SEGMENTS = 100
+MAX_SCENARIOS = 20
 
 SegmentSlug = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]

@@ -21,6 +21,8 @@ from bmc_course.formats.limits import (
     MAX_CUSTOMERS,
     MAX_NOTES_CHARS,
     MAX_REVENUE_PER_CUSTOMER,
+    MAX_SCENARIOS,
+    MAX_SEGMENTS,
     MAX_SUBMISSION_BYTES,
     SegmentSlug,
 )
@@ -102,7 +104,7 @@ class Scenario(_Open):
     """A named what-if: the segments as the learner tried them, kept beside their own answers."""
 
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-    segments: list[SegmentChoice] = []
+    segments: Annotated[list[SegmentChoice], Field(max_length=MAX_SEGMENTS)] = []
     saved_at: str | None = None
 
 
@@ -113,9 +115,9 @@ class Submission(_Open):
     schema_version: Annotated[int, Field(strict=True)] = SCHEMA_VERSION
     learner: Annotated[str, StringConstraints(max_length=200)] = ""
     business: Annotated[str, StringConstraints(max_length=2000)] = ""
-    segments: list[SegmentChoice] = []
+    segments: Annotated[list[SegmentChoice], Field(max_length=MAX_SEGMENTS)] = []
     quiz: dict[str, str] = {}
-    scenarios: list[Scenario] = []
+    scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = []
     saved_at: str | None = None
 
     def to_json_dict(self) -> dict[str, Any]:

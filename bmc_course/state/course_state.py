@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from bmc_course.formats.limits import MAX_SCENARIOS, MAX_SEGMENTS
 from bmc_course.formats.submission import (
     RelationshipShare,
     Scenario,
@@ -203,6 +204,8 @@ class CourseState:
         name = name.strip()
         if not name:
             raise StateError("give the segment a name")
+        if len(self._submission.segments) >= MAX_SEGMENTS:
+            raise StateError(f"at most {MAX_SEGMENTS} segments; remove one first")
         if revenue_per_customer is None:
             revenue_per_customer = self.catalog.archetypes[archetype].revenue_band.typical
         taken = {s.id for s in self._submission.segments}
@@ -451,8 +454,6 @@ class _Batch:
             single = segment_ids.pop() if len(segment_ids) == 1 else None
             state._changed(Change(kinds.pop() if len(kinds) == 1 else "all", single))
 
-
-MAX_SCENARIOS = 20
 
 _SEGMENT_FIELDS = {
     "name",
