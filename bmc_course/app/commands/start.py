@@ -41,14 +41,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Prepare the workspace, then run JupyterLab until it stops; its exit code."""
     from bmc_course.app.lab_server import LabServerError, check_port_free, run_lab
     from bmc_course.app.workspace import WorkspaceError, prepare_workspace
+    from bmc_course.app.workspace_lock import one_server_per_workspace
 
     try:
         if args.port is not None:
             check_port_free(args.port)  # before touching the workspace
-        result = prepare_workspace(args.workspace)
-        for line in result.report_lines():
-            print(line, file=out)
-        code: int = run_lab(args.workspace, port=args.port, open_browser=not args.no_browser)
+        with one_server_per_workspace(args.workspace):
+            result = prepare_workspace(args.workspace)
+            for line in result.report_lines():
+                print(line, file=out)
+            code: int = run_lab(args.workspace, port=args.port, open_browser=not args.no_browser)
     except (WorkspaceError, LabServerError) as error:
         raise CommandFailed(str(error)) from None
     return code
