@@ -64,7 +64,14 @@ class ProgressStore:
         self.path = path
         self._seen: tuple[int, int] | None = None  # (mtime_ns, size) after our last read/write
         self._base: dict[str, Any] | None = None  # the file as we last read or wrote it
-        self._lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=LOCK_TIMEOUT)
+        # One lock object per file in a process, shared by its threads (a kernel answers widget
+        # messages on more than one): only other processes are kept waiting, never ourselves.
+        self._lock = FileLock(
+            str(path.with_name(f".{path.name}.lock")),
+            timeout=LOCK_TIMEOUT,
+            thread_local=False,
+            is_singleton=True,
+        )
         self.problem: str | None = None  # the last save's failure, in one line; None when saved
         self._protected = False  # an unreadable file we could not move aside: never overwrite it
         self._problem_listeners: list[Callable[[str | None], None]] = []
