@@ -54,8 +54,25 @@ def dashboard_path() -> Path:
     return notebooks_dir() / DASHBOARD
 
 
-def build_demo_command(notebook: Path, *, port: int, theme: str = "light") -> list[str]:
-    """The command line that serves ``notebook`` with Voilà (the token comes from the environment)."""
+# A closed demo page leaves its kernel behind (~150 MB each); kernels with no page
+# connected are shut down after this many idle seconds, checked every CULL_EVERY.
+CULL_AFTER_SECONDS = 45
+CULL_EVERY_SECONDS = 10
+
+
+def build_demo_command(
+    notebook: Path,
+    *,
+    port: int,
+    theme: str = "light",
+    cull_after: int = CULL_AFTER_SECONDS,
+    cull_every: int = CULL_EVERY_SECONDS,
+) -> list[str]:
+    """The command line that serves ``notebook`` with Voilà (the token comes from the environment).
+
+    Kernels of closed pages are culled after ``cull_after`` idle seconds; a page
+    still open keeps its kernel however long the facilitator pauses.
+    """
     return [
         sys.executable,
         "-c",
@@ -70,6 +87,9 @@ def build_demo_command(notebook: Path, *, port: int, theme: str = "light") -> li
         # Voilà would write ?theme=… into the page unescaped; our dashboard reads the
         # theme from the address itself (logic/demo_scene.py), checked against light/dark.
         "--VoilaConfiguration.allow_theme_override=NO",
+        f"--MappingKernelManager.cull_idle_timeout={cull_after}",
+        f"--MappingKernelManager.cull_interval={cull_every}",
+        "--MappingKernelManager.cull_connected=False",
         "--Voila.log_level=WARN",
     ]
 

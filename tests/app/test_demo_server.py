@@ -32,6 +32,9 @@ def test_command_serves_the_packaged_dashboard_on_localhost_without_the_token() 
     assert "--template=bmc-demo" in command and "--no-browser" in command
     # the address's theme never reaches Voilà's template (it writes it unescaped)
     assert "--VoilaConfiguration.allow_theme_override=NO" in command
+    # kernels of closed pages go after 45 idle seconds; an open page keeps its own
+    assert "--MappingKernelManager.cull_idle_timeout=45" in command
+    assert "--MappingKernelManager.cull_connected=False" in command
     assert not [arg for arg in command if "token" in arg.lower() and "environ" not in arg]
 
 

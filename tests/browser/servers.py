@@ -51,11 +51,19 @@ def running_lab(workspace: Path) -> Iterator[RunningServer]:
 
 
 @contextlib.contextmanager
-def running_demo(folder: Path) -> Iterator[RunningServer]:
-    """The facilitator demo in Voilà, started as ``bmc-course demo`` starts it."""
+def running_demo(
+    folder: Path,
+    *,
+    cull_after: int = demo_server.CULL_AFTER_SECONDS,
+    cull_every: int = demo_server.CULL_EVERY_SECONDS,
+) -> Iterator[RunningServer]:
+    """The facilitator demo in Voilà, started as ``bmc-course demo`` starts it (a shorter
+    ``cull_after`` for the culling test)."""
     folder.mkdir(parents=True, exist_ok=True)
     port, token = lab_server.find_free_port(), lab_server.new_token()
-    command = demo_server.build_demo_command(demo_server.dashboard_path(), port=port)
+    command = demo_server.build_demo_command(
+        demo_server.dashboard_path(), port=port, cull_after=cull_after, cull_every=cull_every
+    )
     env = demo_server.build_demo_environment(token)
     with _process(command, env, folder) as (process, log):
         demo_server.wait_until_listening(port, timeout=90, process=process)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import Page, ViewportSize, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from bmc_course.model.catalog import load_catalog
+from tests.browser.browser_setup import PageGuard
 from tests.browser.lab_page import WIDGET_TIMEOUT, shot
-from tests.browser.servers import RunningServer
+from tests.browser.servers import RunningServer, running_demo
 from tests.browser.test_lab_learner_flow import assert_charts_drawn
 
 PROJECTOR: ViewportSize = {"width": 1280, "height": 720}
@@ -84,3 +89,42 @@ def test_a_script_in_the_theme_parameter_never_runs(page: Page, demo: RunningSer
     expect(page.locator(".bmc-demo")).to_be_visible()
     assert page.locator("svg[onload]").count() == 0
     expect(page.locator(".bmc-demo")).to_contain_text("theme")  # named as unknown, as text
+
+
+def test_the_kernel_of_a_closed_demo_page_is_shut_down(
+    browser: Browser, guard: PageGuard, tmp_path: Path
+) -> None:
+    # the same demo with a short idle time, so the test need not wait 45 seconds
+    with running_demo(tmp_path / "demo", cull_after=4, cull_every=1) as demo:
+        context = browser.new_context(viewport=PROJECTOR)
+        page = context.new_page()
+        guard.attach(page)
+        sockets: list[str] = []
+        page.on("websocket", lambda socket: sockets.append(socket.url))
+        open_demo(page, demo)
+        kernel_ids = {m.group(1) for url in sockets if (m := KERNEL_SOCKET.search(url))}
+        assert len(kernel_ids) == 1, sockets
+        (kernel_id,) = kernel_ids
+        time.sleep(8)  # longer than the idle time: an open page keeps its kernel
+        assert _kernel_status(demo, kernel_id) == 200
+        context.close()  # the facilitator closes the tab
+        deadline = time.monotonic() + 30
+        while _kernel_status(demo, kernel_id) != 404:
+            assert time.monotonic() < deadline, "the closed page's kernel was never shut down"
+            time.sleep(0.5)
+        guard.check()
+
+
+KERNEL_SOCKET = re.compile(r"/api/kernels/([0-9a-f-]{36})/channels")
+
+
+def _kernel_status(demo: RunningServer, kernel_id: str) -> int:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{demo.port}/api/kernels/{kernel_id}",
+        headers={"Authorization": f"token {demo.token}"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 -- our own 127.0.0.1 server
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
