@@ -100,8 +100,10 @@ def _raise_interrupt(_signum: int, _frame: FrameType | None) -> None:
 
 @contextlib.contextmanager
 def _stop_signals_raise_interrupt() -> Iterator[None]:
-    """Treat SIGTERM and SIGHUP like Ctrl-C while the server runs."""
-    names = ["SIGTERM", "SIGHUP"] if _POSIX else []
+    """Treat SIGTERM and SIGHUP like Ctrl-C while the server runs, and Ctrl-C as Ctrl-C even
+    when it was ignored at start (a command started in the background of a script inherits
+    SIGINT ignored, and would then never stop its server)."""
+    names = ["SIGINT", "SIGTERM", "SIGHUP"] if _POSIX else ["SIGINT"]
     signums = [getattr(signal, name) for name in names if hasattr(signal, name)]
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers can only be set from the main thread

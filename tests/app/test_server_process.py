@@ -125,3 +125,31 @@ def test_stop_leaves_a_finished_process_alone() -> None:
     process.wait()
     stop(process)
     assert process.returncode == 0
+
+
+RUN_A_SERVER = """
+import sys
+from pathlib import Path
+from bmc_course.app.server_process import run_until_stopped
+run_until_stopped(
+    [sys.executable, "-c", "import time; time.sleep(60)"],
+    env={}, cwd=Path("."), name="Toy", wait_ready=lambda _p: None, started=["Toy is ready."],
+)
+"""
+
+
+@posix_only
+def test_ctrl_c_stops_the_server_even_when_started_with_sigint_ignored(tmp_path: Path) -> None:
+    # a script's background job inherits SIGINT ignored; Ctrl-C must still stop the server
+    process = subprocess.Popen(
+        [sys.executable, "-c", RUN_A_SERVER],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # noqa: PLW1509 -- the test's whole point
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline() == "Toy is ready.\n"
+    process.send_signal(signal.SIGINT)
+    out, _ = process.communicate(timeout=30)
+    assert (process.returncode, out) == (0, "Toy stopped.\n")
