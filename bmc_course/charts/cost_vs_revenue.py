@@ -77,10 +77,7 @@ class _Row:
     @property
     def label(self) -> str:
         """The row's name on the chart: shortened, with its funder when it is free."""
-        name = style.plain(style.shorten(self.name, NAME_CHARS))
-        if self.funder is None:
-            return name
-        return f"{name}\n(paid for by {style.plain(style.shorten(self.funder, NAME_CHARS - 12))})"
+        return style.segment_label(self.name, self.funder, NAME_CHARS)
 
     def parts(self) -> tuple[float, float, float]:
         """Running, set-up and carried cost per customer, each as a share of gross profit."""

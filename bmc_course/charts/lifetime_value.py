@@ -77,10 +77,7 @@ class _Row:
 
     @property
     def label(self) -> str:
-        name = style.plain(style.shorten(self.name, NAME_CHARS))
-        if self.funder is None:
-            return name
-        return f"{name}\n(paid for by {style.plain(style.shorten(self.funder, NAME_CHARS - 12))})"
+        return style.segment_label(self.name, self.funder, NAME_CHARS)
 
 
 def _rows(segments: Sequence[SegmentLike], catalog: Catalog) -> list[_Row]:

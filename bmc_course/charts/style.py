@@ -80,6 +80,14 @@ def label_axes(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
     ax.set_ylabel(ylabel, fontsize=LABEL_SIZE)
 
 
+def segment_label(name: str, funder: str | None, limit: int) -> str:
+    """A segment's row name: shortened, and for a free segment who pays for it."""
+    shown = plain(shorten(name, limit))
+    if funder is None:
+        return shown
+    return f"{shown}\n(paid for by {plain(shorten(funder, limit - 12))})"
+
+
 def column_title(ax: Axes, title: str) -> None:
     """A bold title above the column of figures printed right of a bar chart's axes."""
     ax.text(
