@@ -39,6 +39,8 @@ from bmc_course.model.content_models import (
     QuizQuestion,
     RelationshipType,
     RelationshipTypesFile,
+    Source,
+    SourcesFile,
     Variant,
 )
 from bmc_course.model.input_errors import (
@@ -67,6 +69,7 @@ _TOP_FILES: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
     "dimensions.toml": (DimensionsFile, ("dimensions",)),
     "motivations.toml": (MotivationsFile, ("motivations",)),
     "lessons.toml": (LessonsFile, ("lessons",)),
+    "sources.toml": (SourcesFile, ("sources",)),
 }
 _SUBFOLDERS = {"cases": ".toml", "quizzes": ".toml", "lessons": ".md"}
 _TYPES_MEMO_SIZE = 4096  # distinct relationship lists remembered (bounded memory)
@@ -87,6 +90,8 @@ class Catalog:
     lesson_texts: dict[str, str]
     quizzes: dict[str, QuizFile]
     cases: dict[str, CaseFile]
+    # the works the course draws on, in the order authors listed them (welcome, exports' footer)
+    sources: dict[str, Source] = field(default_factory=dict)
     _channel_terms: dict[str, Channel] = field(default_factory=dict, repr=False)
     _types_memo: dict[tuple[str, ...], tuple[RelationshipType, ...]] = field(
         default_factory=dict, repr=False, compare=False
@@ -375,6 +380,7 @@ class _Loader:
         dimensions = self._merged("dimensions.toml", "dimensions")
         motivations = self._merged("motivations.toml", "motivations")
         lessons = self._merged("lessons.toml", "lessons")
+        sources = self._merged("sources.toml", "sources")
         assumptions = self._last("assumptions.toml")
         channels = self._last("channels.toml")
         lesson_texts = self._lesson_texts(lessons)
@@ -398,6 +404,7 @@ class _Loader:
             lesson_texts=lesson_texts,
             quizzes=quizzes,
             cases=cases,
+            sources=sources,
         )
 
     def _require_ids(

@@ -386,6 +386,43 @@ class MotivationsFile(VersionedFile):
     motivations: Annotated[list[MotivationEntry], Field(min_length=3, max_length=3)]
 
 
+# --- sources ------------------------------------------------------------------------
+
+
+class Source(ContentModel):
+    """A work the course draws on, named for learners and teachers.
+
+    ``author``, ``year``, ``url`` and ``licence`` are given only where the work
+    itself states them; ``subject`` says in the course's words what it covers.
+    """
+
+    id: Slug
+    kind: Literal["book", "canvas", "article"]
+    title: Text
+    author: Text | None = None
+    year: Annotated[int, Field(ge=1900, le=2100, strict=True)] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    licence: Text | None = None
+    subject: Text
+    used_for: Text  # what the course takes from it
+
+    @property
+    def citation(self) -> str:
+        """One plain-text line: author, title (year), licence; no markup, escape it for HTML."""
+        line = f"{self.author}, {self.title}" if self.author else self.title
+        if self.year is not None:
+            line += f" ({self.year})"
+        if self.licence:
+            line += f", {self.licence}"
+        return line
+
+
+class SourcesFile(VersionedFile):
+    """``sources.toml``: the works the course draws on, for its "Sources" sections."""
+
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+
 # --- lessons and quizzes ----------------------------------------------------------
 
 

@@ -43,6 +43,42 @@ def test_builtin_cases_lessons_quizzes(catalog: Catalog) -> None:
         assert len(catalog.quizzes[lesson_id].questions) >= 3, lesson_id
 
 
+def test_builtin_sources_name_the_book_and_the_canvas(catalog: Catalog) -> None:
+    book = catalog.sources["business-model-generation"]
+    assert (book.author, book.title, book.year) == (
+        "Alexander Osterwalder and Yves Pigneur",
+        "Business Model Generation",
+        2010,
+    )
+    canvas = catalog.sources["business-model-canvas"]
+    assert canvas.author == "Strategyzer"
+    assert canvas.licence is not None and canvas.licence.startswith("CC BY-SA")
+    # the five source texts of the course are each named by their subject
+    assert [s.kind for s in catalog.sources.values()].count("article") == 5
+
+
+def test_an_overlay_adds_a_source_and_a_bad_one_is_named(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        "sources.toml",
+        'schema_version = 1\n[[sources]]\nid = "notes"\nkind = "article"\n'
+        'title = "Class notes"\nsubject = "s"\nused_for = "u"\n',
+    )
+    catalog = load_catalog(tmp_path)
+    assert list(catalog.sources)[-1] == "notes"
+    assert "business-model-generation" in catalog.sources
+    _write(
+        tmp_path,
+        "sources.toml",
+        'schema_version = 1\n[[sources]]\nid = "notes"\nkind = "blog"\n'
+        'title = "Class notes"\nsubject = "s"\nused_for = "u"\n',
+    )
+    (issue,) = _issues(tmp_path)
+    assert issue.file.endswith("sources.toml")
+    assert (issue.entry, issue.field) == ("sources[0] 'notes'", "kind")
+    assert "'blog'" in issue.found
+
+
 def test_every_lesson_notebook_that_exists_is_listed(catalog: Catalog) -> None:
     listed = {lesson.notebook for lesson in catalog.lessons.values()}
     shipped = {path.name for path in notebooks_dir().glob("*.ipynb")}

@@ -14,6 +14,7 @@ from bmc_course.model.content_models import (
     Lesson,
     QuizQuestion,
     RevenueBand,
+    Source,
     Variant,
     VersionedFile,
 )
@@ -187,4 +188,50 @@ def test_lesson_files_follow_the_naming_pattern() -> None:
     assert errors(Lesson, {**good, "notebook": "welcome.ipynb", "key_ideas": "welcome.md"}) == [
         (("notebook",), "string_pattern_mismatch"),
         (("key_ideas",), "string_pattern_mismatch"),
+    ]
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+def test_a_citation_names_only_what_the_source_states() -> None:
+    book = Source.model_validate(
+        {
+            "id": "book",
+            "kind": "book",
+            "title": "A Book",
+            "author": "A. Writer",
+            "year": 2010,
+            "subject": "s",
+            "used_for": "u",
+        }
+    )
+    canvas = Source.model_validate(
+        {
+            "id": "canvas",
+            "kind": "canvas",
+            "title": "A Canvas",
+            "author": "A Firm",
+            "licence": "CC BY-SA 3.0",
+            "subject": "s",
+            "used_for": "u",
+        }
+    )
+    article = Source.model_validate(
+        {"id": "article", "kind": "article", "title": "An Article", "subject": "s", "used_for": "u"}
+    )
+    assert book.citation == "A. Writer, A Book (2010)"
+    assert canvas.citation == "A Firm, A Canvas, CC BY-SA 3.0"
+    assert article.citation == "An Article"
+
+
+def test_a_source_needs_a_known_kind_a_web_address_and_a_subject() -> None:
+    base = {"id": "s", "kind": "article", "title": "T", "subject": "s", "used_for": "u"}
+    assert errors(Source, {**base, "kind": "podcast"}) == [(("kind",), "literal_error")]
+    assert errors(Source, {**base, "url": "strategyzer dot com"}) == [
+        (("url",), "string_pattern_mismatch")
+    ]
+    assert errors(Source, {**base, "year": "2010"}) == [(("year",), "int_type")]
+    assert errors(Source, {k: v for k, v in base.items() if k != "subject"}) == [
+        (("subject",), "missing")
     ]
