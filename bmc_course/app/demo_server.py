@@ -90,6 +90,9 @@ def build_demo_command(
         f"--MappingKernelManager.cull_idle_timeout={cull_after}",
         f"--MappingKernelManager.cull_interval={cull_every}",
         "--MappingKernelManager.cull_connected=False",
+        # The login cookie a token link leaves in the facilitator's browser is never sent
+        # with a request another site starts (a link or form elsewhere cannot ride it).
+        "--PasswordIdentityProvider.cookie_options=samesite=Strict",
         "--Voila.log_level=WARN",
     ]
 

@@ -5,6 +5,11 @@ reaches only us; we then send the child SIGTERM, which Jupyter servers handle
 as a clean shutdown (kernels stopped, no prompt, no traceback). SIGTERM and
 SIGHUP (terminal closed) sent to us are treated like Ctrl-C, so the child is
 never left running on its own.
+
+The child's messages (stderr) are passed on as they come while it runs; once
+we are stopping it they are dropped, so a request cut short by the shutdown
+(a ZMQError in the middle of Voilà's kernel start) never shows the user a
+traceback after Ctrl-C.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ def run_until_stopped(
     out = sys.stdout if out is None else out
     with _stop_signals_raise_interrupt():
         process: subprocess.Popen[Any] | None = None
+        messages: _Messages | None = None
         try:
             try:
                 process = subprocess.Popen(
@@ -54,28 +60,62 @@ def run_until_stopped(
                     env=env,
                     cwd=cwd,
                     stdin=subprocess.DEVNULL,  # a server must never wait for an answer
+                    stderr=subprocess.PIPE,
                     start_new_session=_POSIX,
                 )
             except OSError as error:
                 raise ServerProcessError(
                     f"cannot start {name} ({command[0]}): {error.strerror or error}"
                 ) from None
+            messages = _Messages(process)
             wait_ready(process)
             for line in started:
                 print(line, file=out, flush=True)
             code = process.wait()
         except KeyboardInterrupt:
+            if messages is not None:
+                messages.mute()
             if process is not None:
                 stop(process)
             print(f"{name} stopped.", file=out, flush=True)
             return 0
         finally:
             if process is not None and process.poll() is None:
+                if messages is not None:
+                    messages.mute()
                 stop(process)
+            if messages is not None:
+                messages.finish()
     if code != 0:
         raise ServerProcessError(f"{name} stopped with exit code {code}; see its messages above")
     print(f"{name} stopped.", file=out, flush=True)
     return 0
+
+
+class _Messages:
+    """Pass the child's stderr on to ours, line by line, until it is muted."""
+
+    def __init__(self, process: subprocess.Popen[Any]) -> None:
+        self._muted = threading.Event()
+        self._thread = threading.Thread(target=self._pass_on, args=(process.stderr,), daemon=True)
+        self._thread.start()
+
+    def _pass_on(self, stream: Any) -> None:
+        if stream is None:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            for raw in iter(stream.readline, b""):
+                if not self._muted.is_set():
+                    sys.stderr.write(raw.decode("utf-8", "replace"))
+                    sys.stderr.flush()
+
+    def mute(self) -> None:
+        """From now on, drop what the child says (it is being stopped)."""
+        self._muted.set()
+
+    def finish(self) -> None:
+        """Wait until everything the child said has been passed on (or dropped)."""
+        self._thread.join(timeout=5)
 
 
 def stop(process: subprocess.Popen[Any], timeout: float = STOP_TIMEOUT) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -22,6 +24,13 @@ def final_url(url: str) -> str:
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     with opener.open(url, timeout=30) as response:
         return str(response.geturl())
+
+
+def login_cookies(url: str) -> list[str]:
+    """The ``Set-Cookie`` headers of ``GET url`` (no proxies)."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(url, timeout=30) as response:
+        return list(response.headers.get_all("Set-Cookie") or [])
 
 
 def test_command_serves_the_packaged_dashboard_on_localhost_without_the_token() -> None:
@@ -76,6 +85,10 @@ def test_demo_serves_with_a_token_and_stops_on_ctrl_c() -> None:
         while time.monotonic() < deadline and status != 200:
             status = http_status(f"http://127.0.0.1:{port}/?token={token}", timeout=30)
         assert status == 200
+        cookies = login_cookies(f"http://127.0.0.1:{port}/?token={token}")
+        assert cookies, "the token link logs the browser in with a cookie"
+        # a link or form on another site never carries the facilitator's login along
+        assert all("samesite=strict" in c.lower() and "httponly" in c.lower() for c in cookies)
         assert final_url(f"http://127.0.0.1:{port}/?token=wrong").startswith(
             f"http://127.0.0.1:{port}/login"
         ), "a wrong token must land on the login page, not on the demo"
@@ -85,3 +98,40 @@ def test_demo_serves_with_a_token_and_stops_on_ctrl_c() -> None:
     assert process.returncode == 0
     assert "The demo stopped." in out
     assert "Traceback" not in out
+
+
+def _open_quietly(url: str) -> None:
+    """GET ``url`` and read it; a request cut short by the server's stop is expected here."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with contextlib.suppress(OSError), opener.open(url, timeout=30) as response:
+        response.read()
+
+
+@pytest.mark.server
+@pytest.mark.parametrize("wait_before_ctrl_c", [0.2, 1.5, 2.5])
+def test_ctrl_c_while_pages_are_loading_shows_no_traceback(wait_before_ctrl_c: float) -> None:
+    """Ctrl-C lands while Voilà is starting kernels and running the dashboard for three
+    page requests (issue 13, item 15: a ZMQError traceback from a kernel cut short)."""
+    port = find_free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bmc_course", "demo", "--no-browser", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        line = process.stdout.readline() if process.stdout else ""
+        token = line.split("token=", 1)[1].split()[0]
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and http_status(f"http://127.0.0.1:{port}/login") is None:
+            time.sleep(0.1)
+        for _ in range(3):
+            url = f"http://127.0.0.1:{port}/?token={token}"
+            threading.Thread(target=_open_quietly, args=(url,), daemon=True).start()
+        time.sleep(wait_before_ctrl_c)
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert out.rstrip().endswith("The demo stopped."), out[-2000:]
+    assert "Traceback" not in out and "Error" not in out, out[-2000:]

@@ -153,3 +153,42 @@ def test_ctrl_c_stops_the_server_even_when_started_with_sigint_ignored(tmp_path:
     process.send_signal(signal.SIGINT)
     out, _ = process.communicate(timeout=30)
     assert (process.returncode, out) == (0, "Toy stopped.\n")
+
+
+@posix_only
+def test_the_childs_messages_pass_until_it_is_stopped_then_no_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ready = tmp_path / "ready"
+    command = _python(f"""
+        import pathlib, signal, sys, time
+        def cut_short(*_):
+            sys.stderr.write("Traceback (most recent call last):\\nzmq.error.ZMQError: cut short\\n")
+            sys.stderr.flush()
+            raise SystemExit(0)
+        signal.signal(signal.SIGTERM, cut_short)
+        sys.stderr.write("serving on 127.0.0.1\\n")
+        sys.stderr.flush()
+        pathlib.Path({str(ready)!r}).touch()
+        time.sleep(60)
+    """)
+
+    def stop_soon(_process: subprocess.Popen[Any]) -> None:
+        deadline = time.monotonic() + 30
+        while not ready.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGTERM)).start()
+
+    code = run_until_stopped(
+        command,
+        env=dict(os.environ),
+        cwd=tmp_path,
+        name="Toy",
+        wait_ready=stop_soon,
+        started=[],
+        out=io.StringIO(),
+    )
+    assert code == 0
+    err = capsys.readouterr().err
+    assert "serving on 127.0.0.1" in err  # passed on while it ran
+    assert "Traceback" not in err and "ZMQError" not in err  # dropped once we were stopping
