@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,16 @@ def test_builtin_sources_name_the_book_and_the_canvas(catalog: Catalog) -> None:
     assert canvas.licence is not None and canvas.licence.startswith("CC BY-SA")
     # the five source texts of the course are each named by their subject
     assert [s.kind for s in catalog.sources.values()].count("article") == 5
+
+
+def test_the_welcome_notebook_lists_every_source(catalog: Catalog) -> None:
+    notebook = json.loads((notebooks_dir() / "00_welcome.ipynb").read_text(encoding="utf-8"))
+    markdown = "".join(
+        "".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown"
+    )
+    assert "## Sources and further reading" in markdown
+    for source in catalog.sources.values():
+        assert source.title in markdown, source.id
 
 
 def test_an_overlay_adds_a_source_and_a_bad_one_is_named(tmp_path: Path) -> None:
