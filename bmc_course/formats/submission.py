@@ -12,13 +12,23 @@ from __future__ import annotations
 import json
 import stat
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    ValidationError,
+    model_serializer,
+)
 
 from bmc_course.formats.limits import (
     MAX_CUSTOMER_YEARS,
     MAX_CUSTOMERS,
+    MAX_FINDING_ANSWERS,
+    MAX_LINE_CHARS,
     MAX_NOTES_CHARS,
     MAX_REVENUE_PER_CUSTOMER,
     MAX_SCENARIOS,
@@ -28,7 +38,7 @@ from bmc_course.formats.limits import (
 )
 from bmc_course.formats.upgrades import SCHEMA_VERSION, upgrade
 from bmc_course.model.catalog import Catalog
-from bmc_course.model.content_models import CaseFile, Motivation
+from bmc_course.model.content_models import STAGE_IDS, CaseFile, Motivation, Stage
 from bmc_course.model.input_errors import (
     FILE_LEVEL,
     NO_FIELD,
@@ -42,9 +52,11 @@ from bmc_course.model.input_errors import (
 __all__ = [
     "MAX_SUBMISSION_BYTES",
     "SCHEMA_VERSION",
+    "STAGE_IDS",
     "RelationshipShare",
     "Scenario",
     "SegmentChoice",
+    "Stage",
     "Submission",
     "catalog_issues",
     "load_checked_submission",
@@ -61,20 +73,39 @@ class _Open(BaseModel):
 
     model_config = ConfigDict(extra="allow", validate_assignment=True)
 
+    # Optional fields left out of the JSON while empty: a file that does not use them is
+    # written exactly as before they existed.
+    _OMIT_WHEN_EMPTY: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _omit_empty(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for name in self._OMIT_WHEN_EMPTY:
+                if name in data and not data[name]:
+                    del data[name]
+        return data
+
 
 class RelationshipShare(_Open):
     """One relationship type in a segment's mix, and the share of its customers served that way.
 
     ``share`` is the part of the segment's customers who use the type in a
-    year (0 < share <= 1); shares of a mix need not add up to 1.
+    year (0 < share <= 1); shares of a mix need not add up to 1. ``notes`` is
+    the learner's reason for this type ("why a person for these clients").
     """
+
+    _OMIT_WHEN_EMPTY = ("notes",)
 
     type: Annotated[str, StringConstraints(max_length=200)]
     share: Annotated[float, Field(gt=0, le=1)] = 1.0
+    notes: Annotated[str, StringConstraints(max_length=MAX_LINE_CHARS)] = ""
 
 
 class SegmentChoice(_Open):
     """One customer segment, the mix of relationships chosen for it and its economics."""
+
+    _OMIT_WHEN_EMPTY = ("value_proposition", "answers", "stages")
 
     id: SegmentSlug
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -89,6 +120,22 @@ class SegmentChoice(_Open):
     acquisition_cost: Annotated[float, Field(ge=0, le=MAX_REVENUE_PER_CUSTOMER)] | None = None
     funded_by: SegmentSlug | None = None
     notes: Annotated[str, StringConstraints(max_length=MAX_NOTES_CHARS)] = ""
+    # What the business offers these customers, in one line (the Value Propositions block).
+    value_proposition: Annotated[str, StringConstraints(max_length=MAX_LINE_CHARS)] = ""
+    # The learner's answer to a finding ("I accept this because …"), by finding key
+    # (``code`` or ``code:type``, see logic.checks.Finding.key).
+    answers: Annotated[
+        dict[
+            Annotated[str, StringConstraints(max_length=300)],
+            Annotated[str, StringConstraints(max_length=MAX_NOTES_CHARS)],
+        ],
+        Field(max_length=MAX_FINDING_ANSWERS),
+    ] = {}
+    # How the mix is planned to change over the market's life: stage → type ids.
+    stages: dict[
+        Stage,
+        Annotated[list[Annotated[str, StringConstraints(max_length=200)]], Field(max_length=20)],
+    ] = {}
 
     @property
     def type_ids(self) -> list[str]:
@@ -196,7 +243,10 @@ def catalog_issues(submission: Submission, catalog: Catalog, *, file: str) -> li
 
     Unknown archetype or relationship ids, a type listed twice in one mix,
     duplicate segment ids, a ``funded_by`` that names no other paying segment,
-    and quiz answers the question does not have.
+    and stages that plan types the course does not know. Quiz answers are
+    never refused: an answer to a question or option a newer course version
+    rewrote is kept and counts as not answered (a course update must never
+    make a learner's progress file unreadable).
     """
     issues: list[InputIssue] = []
     first_index: dict[str, int] = {}
@@ -215,7 +265,6 @@ def catalog_issues(submission: Submission, catalog: Catalog, *, file: str) -> li
             )
         first_index.setdefault(segment.id, index)
     issues.extend(_funding_issues(submission, file=file))
-    issues.extend(_quiz_issues(submission, catalog, file=file))
     return issues
 
 
@@ -257,6 +306,18 @@ def _segment_issues(
                 )
             )
         seen.setdefault(name, r_index)
+    for stage, type_ids in segment.stages.items():
+        for t_index, type_id in enumerate(type_ids):
+            if type_id not in catalog.types:
+                issues.append(
+                    InputIssue(
+                        file,
+                        entry,
+                        f"stages.{stage}[{t_index}]",
+                        "a relationship type id (one of " + ", ".join(catalog.types) + ")",
+                        describe_value(type_id),
+                    )
+                )
     return issues
 
 
@@ -287,18 +348,6 @@ def _funding_issues(submission: Submission, *, file: str) -> list[InputIssue]:
     return issues
 
 
-def _quiz_issues(submission: Submission, catalog: Catalog, *, file: str) -> list[InputIssue]:
-    answer_ids = catalog.answer_ids
-    return [
-        InputIssue(
-            file, "quiz", question_id, "an answer id of that question", describe_value(answer)
-        )
-        for question_id, answer in submission.quiz.items()
-        # Answers to questions this course version no longer asks are kept, not refused.
-        if question_id in answer_ids and answer not in answer_ids[question_id]
-    ]
-
-
 def load_checked_submission(path: Path, catalog: Catalog) -> Submission:
     """Read a submission file and check its ids against the catalog."""
     submission = read_submission_file(path)
@@ -311,6 +360,11 @@ def load_checked_submission(path: Path, catalog: Catalog) -> Submission:
 def quiz_score(submission: Submission, catalog: Catalog) -> tuple[int, int]:
     """(correct answers, questions answered) among known questions."""
     correct_answers = catalog.correct_answers
-    answered = [(qid, a) for qid, a in submission.quiz.items() if qid in correct_answers]
+    answer_ids = catalog.answer_ids
+    answered = [
+        (qid, a)
+        for qid, a in submission.quiz.items()
+        if qid in correct_answers and a in answer_ids[qid]
+    ]
     correct = sum(correct_answers[qid] == answer for qid, answer in answered)
     return correct, len(answered)

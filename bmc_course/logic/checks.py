@@ -73,6 +73,11 @@ class Finding:
     # The whole mix the suggestion leads to, as the model tried it (None: no mix change).
     suggested_mix: tuple[tuple[str, float], ...] | None = None
 
+    @property
+    def key(self) -> str:
+        """What a learner's answer to this finding is saved under: ``code`` or ``code:type``."""
+        return f"{self.code}:{self.type_id}" if self.type_id else self.code
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready dict (``review --json``, the class summary)."""
         data = asdict(self)

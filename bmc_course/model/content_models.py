@@ -34,6 +34,9 @@ ARCHETYPE_IDS = (
 MOTIVATION_IDS = ("acquisition", "retention", "boosting_sales")
 
 Motivation = Literal["acquisition", "retention", "boosting_sales"]
+# The stages of a market a segment's mix is planned for (the lifecycle notebook).
+STAGE_IDS = ("launch", "growth", "mature")
+Stage = Literal["launch", "growth", "mature"]
 TestMethod = Literal["interview", "survey", "experiment", "mvp"]
 Severity = Literal["info", "warning", "problem"]
 FindingCode = Literal[

@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from bmc_course.formats.limits import MAX_SCENARIOS, MAX_SEGMENTS
+from bmc_course.formats.limits import MAX_FINDING_ANSWERS, MAX_SCENARIOS, MAX_SEGMENTS
 from bmc_course.formats.submission import (
     RelationshipShare,
     Scenario,
@@ -25,7 +25,7 @@ from bmc_course.formats.submission import (
 )
 from bmc_course.logic.checks import Finding, check_segments
 from bmc_course.model.catalog import Catalog
-from bmc_course.model.content_models import MOTIVATION_IDS
+from bmc_course.model.content_models import MOTIVATION_IDS, STAGE_IDS, Stage
 from bmc_course.model.input_errors import InputIssue, SubmissionError
 
 
@@ -240,8 +240,8 @@ class CourseState:
 
     def update_segment(self, segment_id: str, **fields: Any) -> None:
         """Change fields of a segment: name, archetype, revenue_per_customer, customers,
-        validated, gross_margin, customer_years, acquisition_cost, funded_by, notes
-        (``None`` for the last five means "use the archetype's default" / "not given")."""
+        validated, gross_margin, customer_years, acquisition_cost, funded_by, notes,
+        value_proposition (``None`` for the last five means "use the archetype's default" / "not given")."""
         unknown = set(fields) - _SEGMENT_FIELDS
         if unknown:
             raise StateError(f"cannot change {', '.join(sorted(unknown))} of a segment this way")
@@ -295,15 +295,33 @@ class CourseState:
         if not 0 < share <= 1:
             raise StateError(f"share: expected more than 0 and at most 1, found {share}")
         mix = [
-            RelationshipShare(type=r.type, share=share) if r.type == type_id else r
+            r.model_copy(update={"share": share}) if r.type == type_id else r
             for r in segment.relationships
         ]
+        self._set_mix(segment_id, mix)
+
+    def set_type_notes(self, segment_id: str, type_id: str, text: str) -> None:
+        """The learner's reason for using ``type_id`` with this segment (one line)."""
+        segment = self._find(segment_id)
+        if type_id not in segment.type_ids:
+            raise StateError(f"{type_id!r} is not in this segment's mix; choose it first")
+        try:
+            mix = [
+                RelationshipShare(type=r.type, share=r.share, notes=text.strip())
+                if r.type == type_id
+                else r
+                for r in segment.relationships
+            ]
+        except ValueError as error:
+            raise StateError(_first_error(error)) from None
         self._set_mix(segment_id, mix)
 
     def _set_mix(self, segment_id: str, mix: list[RelationshipShare]) -> None:
         self._begin()
         segment = self._find(segment_id)
-        if [(r.type, r.share) for r in segment.relationships] == [(r.type, r.share) for r in mix]:
+        if [(r.type, r.share, r.notes) for r in segment.relationships] == [
+            (r.type, r.share, r.notes) for r in mix
+        ]:
             return
         self._assign(segment, "relationships", mix)
         self._changed(Change("segment", segment_id))
@@ -331,6 +349,45 @@ class CourseState:
         if getattr(segment, field) == values:
             return
         self._assign(segment, field, values)
+        self._changed(Change("segment", segment_id))
+
+    def answer_finding(self, segment_id: str, key: str, text: str) -> None:
+        """The learner's answer to a finding ("I accept this because …"); empty text removes it.
+
+        ``key`` is the finding's :attr:`~bmc_course.logic.checks.Finding.key`.
+        """
+        self._begin()
+        segment = self._find(segment_id)
+        answers = dict(segment.answers)
+        text = text.strip()
+        if answers.get(key, "") == text:
+            return
+        if text:
+            if key not in answers and len(answers) >= MAX_FINDING_ANSWERS:
+                raise StateError(f"at most {MAX_FINDING_ANSWERS} answers for one segment")
+            answers[key] = text
+        else:
+            answers.pop(key, None)
+        self._assign(segment, "answers", answers)
+        self._changed(Change("segment", segment_id))
+
+    def set_stage(self, segment_id: str, stage: str, type_ids: Iterable[str]) -> None:
+        """The relationship types planned for this segment at one stage of its market."""
+        if stage not in STAGE_IDS:
+            raise StateError(f"unknown stage {stage!r}; expected one of {', '.join(STAGE_IDS)}")
+        wanted = set(type_ids)
+        unknown = wanted - set(self.catalog.types)
+        if unknown:
+            raise StateError(f"unknown relationship type {sorted(unknown)[0]!r}")
+        chosen = [t for t in self.catalog.types if t in wanted]  # catalog order
+        key = cast(Stage, stage)
+        self._begin()
+        segment = self._find(segment_id)
+        if segment.stages.get(key) == chosen:
+            return
+        stages = dict(segment.stages)
+        stages[key] = chosen
+        self._assign(segment, "stages", stages)
         self._changed(Change("segment", segment_id))
 
     def answer(self, question_id: str, option_id: str) -> bool:
@@ -466,6 +523,7 @@ _SEGMENT_FIELDS = {
     "acquisition_cost",
     "funded_by",
     "notes",
+    "value_proposition",
 }
 
 

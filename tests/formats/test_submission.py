@@ -131,8 +131,7 @@ def test_catalog_ids_are_checked(tmp_path: Path, catalog: Catalog) -> None:
         {"type": "self_service", "share": 0.2},
     ]
     bad["segments"].append(dict(bad["segments"][0]))
-    question = next(iter(catalog.questions.values()))
-    bad["quiz"] = {question.id: "zz", "retired-question": "a"}
+    bad["segments"][0]["stages"] = {"launch": ["self_service", "telepathy"]}
     path = _write(tmp_path, bad)
     with pytest.raises(SubmissionError) as caught:
         load_checked_submission(path, catalog)
@@ -141,8 +140,54 @@ def test_catalog_ids_are_checked(tmp_path: Path, catalog: Catalog) -> None:
     assert ("segments[0] 'athletes'", "relationships[1].type") in fields
     assert ("segments[0] 'athletes'", "relationships[2].type") in fields  # listed twice
     assert ("segments[1] 'athletes'", "id") in fields
-    assert ("quiz", question.id) in fields
-    assert all(field != "retired-question" for _, field in fields)
+    assert ("segments[0] 'athletes'", "stages.launch[1]") in fields
+
+
+def test_quiz_answers_a_newer_course_rewrote_are_kept_and_not_counted(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """A course update that rewrites a question must never make a progress file unreadable."""
+    question = next(iter(catalog.questions.values()))
+    old = json.loads(json.dumps(VALID))
+    old["quiz"] = {question.id: "zz", "retired-question": "a"}
+    submission = load_checked_submission(_write(tmp_path, old), catalog)
+    assert submission.quiz == {question.id: "zz", "retired-question": "a"}
+    assert quiz_score(submission, catalog) == (0, 0)
+
+
+def test_the_learners_reasons_are_kept_and_bounded(tmp_path: Path) -> None:
+    data = json.loads(json.dumps(VALID))
+    segment = data["segments"][0]
+    segment["relationships"][0]["notes"] = "They <b>like</b> to find answers themselves"
+    segment["value_proposition"] = "Boots that fit after one fitting"
+    segment["answers"] = {"no_human_fallback": "A phone line is planned for year two"}
+    segment["stages"] = {"launch": ["personal_assistance"], "mature": ["self_service"]}
+    loaded = read_submission_file(_write(tmp_path, data)).segments[0]
+    assert loaded.relationships[0].notes == "They <b>like</b> to find answers themselves"
+    assert loaded.value_proposition == "Boots that fit after one fitting"
+    assert loaded.answers == {"no_human_fallback": "A phone line is planned for year two"}
+    assert loaded.stages == {"launch": ["personal_assistance"], "mature": ["self_service"]}
+    written = read_submission_file(_write(tmp_path, data, "again.json")).to_json_dict()["segments"][
+        0
+    ]
+    assert written["answers"] == {"no_human_fallback": "A phone line is planned for year two"}
+    assert written["relationships"][0]["notes"].startswith("They <b>like</b>")
+
+    segment["value_proposition"] = "x" * 301  # one line, not an essay
+    assert "value_proposition" in _error(_write(tmp_path, data, "long.json"))
+    segment["value_proposition"] = ""
+    segment["stages"] = {"someday": []}
+    assert "stages" in _error(_write(tmp_path, data, "stage.json"))
+
+
+def test_a_file_written_before_the_reasons_existed_still_loads(catalog: Catalog) -> None:
+    """Version 2 as first shipped (no reasons, value proposition, answers or stages)."""
+    path = Path(__file__).parent / "v2_files" / "progress-before-reasons.json"
+    submission = load_checked_submission(path, catalog)
+    assert [s.id for s in submission.segments] == ["walk-in-commuters", "delivery-fleets"]
+    first = submission.segments[0]
+    assert (first.value_proposition, first.answers, first.stages) == ("", {}, {})
+    assert [r.notes for r in first.relationships] == ["", ""]
 
 
 def test_channel_terms_are_allowed_for_the_check_to_explain(catalog: Catalog) -> None:

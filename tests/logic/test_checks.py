@@ -540,3 +540,16 @@ def test_citizens_are_judged_against_their_budget_per_person(
     assert finding.message == (
         "Residents: relationships cost about 30.15 per person a year, 151% of the 20 budget per person."
     )
+
+
+def test_a_findings_key_names_its_code_and_type() -> None:
+    common = {
+        "severity": "warning",
+        "segment_id": "s",
+        "message": "m",
+        "suggestion": "",
+        "assumption": "",
+    }
+    with_type = Finding(code="over_serving", type_id="personal_assistance", **common)  # type: ignore[arg-type]
+    without = Finding(code="no_human_fallback", type_id=None, **common)  # type: ignore[arg-type]
+    assert (with_type.key, without.key) == ("over_serving:personal_assistance", "no_human_fallback")

@@ -191,3 +191,58 @@ def test_replace_checks_ids(state: CourseState) -> None:
     )
     with pytest.raises(SubmissionError, match="aliens"):
         state.replace(bad)
+
+
+def test_a_reason_for_a_type_survives_share_changes_and_is_saved_once(state: CourseState) -> None:
+    seg_id = state.add_segment("Teams", "business")
+    state.set_relationships(seg_id, ["personal_assistance", "self_service"])
+    seen: list[Change] = []
+    state.observe(seen.append)
+    state.set_type_notes(seg_id, "personal_assistance", "  Coaches want one person to call  ")
+    state.set_type_notes(seg_id, "personal_assistance", "Coaches want one person to call")
+    state.set_share(seg_id, "personal_assistance", 0.3)
+    state.toggle_relationship(seg_id, "communities", True)
+    mix = {r.type: (r.share, r.notes) for r in state.segment(seg_id).relationships}
+    assert mix["personal_assistance"] == (0.3, "Coaches want one person to call")
+    assert mix["self_service"] == (1.0, "")
+    assert len(seen) == 3  # the second, identical reason changed nothing
+    with pytest.raises(StateError, match="not in this segment's mix"):
+        state.set_type_notes(seg_id, "co_creation", "why")
+    with pytest.raises(StateError, match="notes"):
+        state.set_type_notes(seg_id, "self_service", "x" * 301)
+
+
+def test_a_finding_can_be_answered_and_the_answer_withdrawn(state: CourseState) -> None:
+    seg_id = state.add_segment("Walk-ins", "mass_market")
+    state.set_relationships(seg_id, ["self_service"])
+    finding = next(f for f in state.findings() if f.code == "no_human_fallback")
+    assert finding.key == "no_human_fallback:self_service"
+    state.answer_finding(seg_id, finding.key, "I accept this because the shop is next door")
+    assert state.segment(seg_id).answers == {
+        "no_human_fallback:self_service": "I accept this because the shop is next door"
+    }
+    state.answer_finding(seg_id, finding.key, "   ")
+    assert state.segment(seg_id).answers == {}
+
+
+def test_the_mix_over_the_markets_life_is_kept_per_stage(state: CourseState) -> None:
+    seg_id = state.add_segment("Subscribers", "mass_market")
+    state.set_stage(seg_id, "launch", ["personal_assistance", "automated_services"])
+    state.set_stage(seg_id, "mature", ["communities", "self_service"])
+    # stored in the catalog's order of types, whatever order they were ticked in
+    assert state.segment(seg_id).stages == {
+        "launch": ["personal_assistance", "automated_services"],
+        "mature": ["self_service", "communities"],
+    }
+    with pytest.raises(StateError, match="unknown stage 'someday'"):
+        state.set_stage(seg_id, "someday", [])
+    with pytest.raises(StateError, match="unknown relationship type 'telepathy'"):
+        state.set_stage(seg_id, "growth", ["telepathy"])
+
+
+def test_a_value_proposition_is_one_line_per_segment(state: CourseState) -> None:
+    seg_id = state.add_segment("Teams", "business")
+    state.update_segment(seg_id, value_proposition="Cleats that last a whole season")
+    assert state.segment(seg_id).value_proposition == "Cleats that last a whole season"
+    with pytest.raises(StateError, match="value_proposition"):
+        state.update_segment(seg_id, value_proposition="x" * 301)

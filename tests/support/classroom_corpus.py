@@ -16,7 +16,7 @@ from bmc_course.state.course_state import CourseState
 
 
 # file name → (bytes, a piece of the reason it must be rejected with)
-def broken_files(valid_example: dict[str, Any], question_id: str) -> dict[str, tuple[bytes, str]]:
+def broken_files(valid_example: dict[str, Any]) -> dict[str, tuple[bytes, str]]:
     text = json.dumps(valid_example)
 
     def variant(**changes: object) -> bytes:
@@ -63,7 +63,10 @@ def broken_files(valid_example: dict[str, Any], question_id: str) -> dict[str, t
         "deeply-nested.json": (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
         "true-version.json": (variant(schema_version=True), "schema_version"),
         "learner-number.json": (variant(learner=42), "learner"),
-        "unknown-answer.json": (variant(quiz={question_id: "no-such-answer"}), "quiz"),
+        "unknown-stage-type.json": (
+            segment_variant(stages={"launch": ["telepathy"]}),
+            "relationship type id",
+        ),
     }
 
 
@@ -103,7 +106,7 @@ def write_class(
     if with_broken:
         broken = folder / "handed-in-wrong"
         broken.mkdir(exist_ok=True)
-        for name, (data, reason) in broken_files(example, next(iter(catalog.questions))).items():
+        for name, (data, reason) in broken_files(example).items():
             (broken / name).write_bytes(data)
             expected[f"handed-in-wrong/{name}"] = reason
     return expected
