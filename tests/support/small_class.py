@@ -38,13 +38,13 @@ def write_small_class(tmp_path: Path, catalog: Catalog) -> tuple[Path, list[Subm
     question = catalog.questions["welcome-1"]
     right = question.correct_option.id
     wrong = next(o.id for o in question.options if not o.correct)
-    other = catalog.questions["welcome-2"]
+    other = catalog.questions["welcome-4"]
     other_wrong = next(o.id for o in other.options if not o.correct)
     ana = learner(
         catalog,
         "Ana",
         [("Shoppers", "mass_market", 1000, ["dedicated_personal_assistance"])],
-        {"welcome-1": right, "welcome-2": other_wrong},
+        {"welcome-1": right, "welcome-4": other_wrong},
     )
     ben = learner(
         catalog,

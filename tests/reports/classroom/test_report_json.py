@@ -58,7 +58,7 @@ def test_json_report_keys_are_stable_and_documented(
         "examples": [HOSTILE_NAME],
     }
     assert data["quiz"][0] == {
-        "question": "welcome-2",
+        "question": "welcome-4",
         "lesson": "welcome",
         "answered": 1,
         "correct": 0,

@@ -71,7 +71,7 @@ def test_summary_counts_exactly(
     ]
     # quiz: share correct per question, weakest first
     assert [(q.question_id, q.correct, q.answered, q.share_correct) for q in summary.quiz] == [
-        ("welcome-2", 0, 1, 0.0),
+        ("welcome-4", 0, 1, 0.0),
         ("welcome-1", 1, 2, 0.5),
     ]
     rows = {row.learner: row for row in summary.learners}

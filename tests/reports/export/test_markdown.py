@@ -69,6 +69,7 @@ def test_characters_that_would_format_are_escaped(catalog: Catalog) -> None:
 
 
 def test_findings_plan_and_quiz_sections(catalog: Catalog) -> None:
+    wrong = next(o.id for o in catalog.questions["welcome-4"].options if not o.correct)
     submission = Submission(
         segments=[
             SegmentChoice(
@@ -80,7 +81,7 @@ def test_findings_plan_and_quiz_sections(catalog: Catalog) -> None:
                 relationships=SELF_SERVICE_FOR_ALL,
             )
         ],
-        quiz={"welcome-1": catalog.questions["welcome-1"].correct_option.id, "welcome-2": "x"},
+        quiz={"welcome-1": catalog.questions["welcome-1"].correct_option.id, "welcome-4": wrong},
     )
     text = render_markdown(block_of(catalog, submission))
     lines = text.splitlines()
