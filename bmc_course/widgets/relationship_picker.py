@@ -26,6 +26,9 @@ from bmc_course.widgets.type_card import type_card_html
 
 GRID_LAYOUT = {"grid_template_columns": "repeat(auto-fill, minmax(300px, 1fr))", "width": "100%"}
 
+# Asked beside every chosen type; the answer is saved with the mix and handed in.
+REASON_PROMPT = "Why this way, for this share of these customers? What will make them stay?"
+
 # The share slider's stops, in percent: 1%, then every 5%, so the arrow keys walk
 # 1 → 5 → 10 → … → 100 and back, one stop at a time (Page Up/Down: five stops).
 SHARE_STOPS = (1, *range(5, 101, 5))
@@ -138,33 +141,8 @@ class RelationshipPicker(StateView):
         self.type_toggles: dict[str, widgets.Checkbox] = {}
         self.share_sliders: dict[str, widgets.SelectionSlider] = {}
         self.type_costs: dict[str, widgets.HTML] = {}
-        boxes = []
-        for type_id, rtype in catalog.types.items():
-            card = widgets.HTML()
-            toggle = labelled_toggle(
-                f"Use {rtype.name.lower()} for this segment", "bmc-type-toggle", type_id
-            )
-            toggle.observe(self._on_type_toggled, names="value")
-            slider = widgets.SelectionSlider(
-                options=share_options(),
-                value=1.0,
-                description="Share of customers served this way",
-                continuous_update=False,
-                style={"description_width": "initial"},
-                layout=widgets.Layout(width="100%"),
-            )
-            slider.add_class("bmc-share-slider")
-            slider.add_class(f"bmc-share-slider-{type_id}")
-            slider.observe(self._on_share_moved, names="value")
-            cost = widgets.HTML()
-            cost.add_class("bmc-type-cost-line")
-            self.type_cards[type_id] = card
-            self.type_toggles[type_id] = toggle
-            self.share_sliders[type_id] = slider
-            self.type_costs[type_id] = cost
-            box = widgets.VBox([card, toggle, slider, cost])
-            box.add_class("bmc-type-box")
-            boxes.append(box)
+        self.type_reasons: dict[str, widgets.Text] = {}
+        boxes = [self._type_box(type_id, rtype.name) for type_id, rtype in catalog.types.items()]
         self.type_grid = widgets.GridBox(boxes, layout=widgets.Layout(**GRID_LAYOUT))
         self.type_grid.add_class("bmc-grid")
 
@@ -219,6 +197,43 @@ class RelationshipPicker(StateView):
         self._rebuild_segment_options(prefer=segment_id)
         self.refresh()
 
+    def _type_box(self, type_id: str, name: str) -> widgets.VBox:
+        """One type's card, toggle, share slider, cost line and reason (hidden until chosen)."""
+        card = widgets.HTML()
+        toggle = labelled_toggle(f"Use {name.lower()} for this segment", "bmc-type-toggle", type_id)
+        toggle.observe(self._on_type_toggled, names="value")
+        slider = widgets.SelectionSlider(
+            options=share_options(),
+            value=1.0,
+            description="Share of customers served this way",
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%"),
+        )
+        slider.add_class("bmc-share-slider")
+        slider.add_class(f"bmc-share-slider-{type_id}")
+        slider.observe(self._on_share_moved, names="value")
+        cost = widgets.HTML()
+        cost.add_class("bmc-type-cost-line")
+        reason = widgets.Text(
+            description="Why",
+            placeholder=REASON_PROMPT,
+            continuous_update=False,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%"),
+        )
+        reason.add_class("bmc-type-reason")
+        reason.add_class(f"bmc-type-reason-{type_id}")
+        reason.observe(self._on_reason_typed, names="value")
+        self.type_cards[type_id] = card
+        self.type_toggles[type_id] = toggle
+        self.share_sliders[type_id] = slider
+        self.type_costs[type_id] = cost
+        self.type_reasons[type_id] = reason
+        box = widgets.VBox([card, toggle, slider, cost, reason])
+        box.add_class("bmc-type-box")
+        return box
+
     # -- reading the state ----------------------------------------------------------
 
     @property
@@ -272,6 +287,11 @@ class RelationshipPicker(StateView):
                 self.type_toggles[type_id].value = chosen
                 self._show_share(type_id, segment.share_of(type_id) if chosen else None)
                 self.type_costs[type_id].value = type_cost_html(economics, type_id)
+                reason = self.type_reasons[type_id]
+                reason.layout.display = None if chosen else "none"
+                reason.value = next(
+                    (r.notes for r in segment.relationships if r.type == type_id), ""
+                )
             for motivation_id, toggle in self.motivation_toggles.items():
                 toggle.value = motivation_id in segment.motivations
         finally:
@@ -363,6 +383,14 @@ class RelationshipPicker(StateView):
         self.status.clear()
         with self.status.reporting():
             self.course_state.set_share(self.segment_id, type_id, float(change["new"]))
+
+    def _on_reason_typed(self, change: dict[str, Any]) -> None:
+        if self._syncing or self.segment_id is None:
+            return
+        type_id = next(t for t, box in self.type_reasons.items() if box is change["owner"])
+        self.status.clear()
+        with self.status.reporting():
+            self.course_state.set_type_notes(self.segment_id, type_id, str(change["new"]))
 
     def _on_motivation_toggled(self, change: dict[str, Any]) -> None:
         if self._syncing or self.segment_id is None:

@@ -114,9 +114,8 @@ def segment_line_html(
     if segment.funded_by is not None:
         funder = next((s.name for s in segments if s.id == segment.funded_by), segment.funded_by)
         economics.append(f"paid for by {esc(funder)}")
-    notes = segment.notes.strip()
-    if len(notes) > NOTES_CHARS_SHOWN:
-        notes = notes[:NOTES_CHARS_SHOWN].rstrip() + "…"
+    notes = _shortened(segment.notes)
+    offer = _shortened(segment.value_proposition)
     return (
         f'<div class="bmc-segment-line"><strong>{esc(segment.name)}</strong> '
         f'<span class="bmc-muted">{esc(archetype.name if archetype else segment.archetype)}'
@@ -126,12 +125,23 @@ def segment_line_html(
         f"relationships: {esc(', '.join(types) or 'none yet')}"
         f'<br><span class="bmc-muted">{" · ".join(economics)}</span>'
         + (
+            f'<br><span class="bmc-muted bmc-segment-offer">Offer: {esc(offer)}</span>'
+            if offer
+            else ""
+        )
+        + (
             f'<br><span class="bmc-muted bmc-segment-notes">Notes: {esc(notes)}</span>'
             if notes
             else ""
         )
         + "</div>"
     )
+
+
+def _shortened(text: str) -> str:
+    """Learner text cut to what a list line shows (whole text stays in the form and exports)."""
+    text = text.strip()
+    return text if len(text) <= NOTES_CHARS_SHOWN else text[:NOTES_CHARS_SHOWN].rstrip() + "…"
 
 
 class SegmentForm(widgets.VBox):
@@ -205,10 +215,18 @@ class SegmentForm(widgets.VBox):
             layout=widgets.Layout(width=FIELD_WIDTH),
         )
         self.funded_by.add_class("bmc-segment-funded-by")
+        self.value_proposition = widgets.Text(
+            description="What you offer them",
+            placeholder="One line, e.g. boots that fit after a single fitting",
+            continuous_update=False,
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="100%"),
+        )
+        self.value_proposition.add_class("bmc-segment-value-proposition")
         self.notes = widgets.Textarea(
-            description="Notes",
-            placeholder="Your reasoning: why these customers, why these relationships, "
-            "what you still need to find out.",
+            description="Why (notes)",
+            placeholder="Why these customers? What would make them stay and come back? "
+            "How often do they want to hear from you? What do you still need to find out?",
             continuous_update=False,
             rows=4,
             style=LABEL_STYLE,
@@ -239,6 +257,13 @@ class SegmentForm(widgets.VBox):
                 self.customer_years,
                 self.acquisition_cost,
                 self.funded_by,
+                widgets.HTML(
+                    '<p class="bmc-muted">The value you offer this segment is what the '
+                    "relationships have to deliver and protect (the Value Propositions block "
+                    "of the canvas). The notes are for your reasons: they go into every export "
+                    "and the class summary.</p>"
+                ),
+                self.value_proposition,
                 self.notes,
             ]
         self.children = [*children, widgets.HBox([self.submit, self.cancel])]
@@ -275,6 +300,7 @@ class SegmentForm(widgets.VBox):
             "customer_years": self.customer_years,
             "acquisition_cost": self.acquisition_cost,
             "funded_by": self.funded_by,
+            "value_proposition": self.value_proposition,
             "notes": self.notes,
         }
 
@@ -315,6 +341,7 @@ class SegmentForm(widgets.VBox):
         if list(self.funded_by.options) != options:
             self.funded_by.options = options
         self.funded_by.value = segment.funded_by or ""
+        self.value_proposition.value = segment.value_proposition
         self.notes.value = segment.notes
         self.show_archetype(segment.archetype)
 
@@ -493,8 +520,8 @@ class SegmentPicker(StateView):
         with self.status.reporting():
             self.course_state.add_segment(archetype.name, archetype.id)
             self.status.ok(
-                f"Added “{archetype.name}”. Rename it, change its numbers, margin and funding, "
-                "or note your reasoning with Edit."
+                f"Added “{archetype.name}”. With Edit, rename it, change its numbers, margin and "
+                "funding, say what you offer these customers and note your reasons."
             )
 
     def _on_add_own(self, _button: widgets.Button) -> None:

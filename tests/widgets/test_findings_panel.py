@@ -93,3 +93,42 @@ def test_every_finding_code_has_a_topic() -> None:
         "Fans",
     )
     assert "<strong>Acquisition cost vs lifetime value</strong>" in card
+
+
+def test_a_finding_is_answered_in_the_panel_and_shown_as_answered(session: CourseSession) -> None:
+    state = session.state
+    seg_id = state.add_segment("Walk-ins", "mass_market")
+    state.set_relationships(seg_id, ["self_service"])
+    panel = FindingsPanel(state)
+    fallback = next(f for f in panel.findings if f.code == "no_human_fallback")
+    labels = [label for label, _ in panel.answer_choice.options]
+    assert len(labels) == len(panel.findings) and not any(lb.startswith("✓") for lb in labels)
+    panel.answer_choice.value = (seg_id, fallback.key)
+    panel.answer_text.value = "I accept this <b>because</b> the shop is next door"
+    assert state.segment(seg_id).answers == {
+        fallback.key: "I accept this <b>because</b> the shop is next door"
+    }
+    assert "1 answered" in panel.text
+    assert "Answered:</strong> I accept this &lt;b&gt;because&lt;/b&gt; the shop" in panel.text
+    assert "<b>because" not in panel.text
+    assert any(label.startswith("✓ Walk-ins") for label, _ in panel.answer_choice.options)
+    # another panel (another notebook) shows the answer when that finding is chosen
+    other = FindingsPanel(state)
+    other.answer_choice.value = (seg_id, fallback.key)
+    assert other.answer_text.value.startswith("I accept this")
+    panel.answer_text.value = ""
+    assert state.segment(seg_id).answers == {}
+    assert "answered" not in panel.text
+
+
+def test_an_answer_stays_with_its_finding_only(session: CourseSession) -> None:
+    state = session.state
+    seg_id = state.add_segment("Walk-ins", "mass_market")
+    state.set_relationships(seg_id, ["self_service"])
+    panel = FindingsPanel(state)
+    key = next(f.key for f in panel.findings if f.code == "no_human_fallback")
+    state.answer_finding(seg_id, key, "A phone line comes in year two")
+    state.toggle_relationship(seg_id, "personal_assistance", True)  # the finding goes away
+    assert all(f.code != "no_human_fallback" for f in panel.findings)
+    assert "answered" not in panel.text
+    assert state.segment(seg_id).answers == {key: "A phone line comes in year two"}  # kept

@@ -230,3 +230,23 @@ def test_refused_share_is_one_line(session: CourseSession) -> None:
     status = find_widget(picker, "bmc-status").value
     assert "bmc-message-error" in status
     assert "not in this segment&#x27;s mix" in status
+
+
+def test_a_reason_is_asked_for_each_chosen_type_and_saved(session: CourseSession) -> None:
+    state = session.state
+    seg_id = state.add_segment("Teams", "business")
+    picker = RelationshipPicker(state)
+    reason = picker.type_reasons["personal_assistance"]
+    assert reason.layout.display == "none"  # not chosen: nothing to explain yet
+    picker.type_toggles["personal_assistance"].value = True
+    assert reason.layout.display is None
+    assert "What will make them stay" in reason.placeholder
+    reason.value = "Coaches order for <b>twenty</b> players and want one person"
+    mix = state.segment(seg_id).relationships
+    assert [(r.type, r.notes) for r in mix] == [
+        ("personal_assistance", "Coaches order for <b>twenty</b> players and want one person")
+    ]
+    picker.share_sliders["personal_assistance"].value = 0.5
+    assert state.segment(seg_id).relationships[0].notes.startswith("Coaches order")
+    other = RelationshipPicker(state, segment_id=seg_id)  # another notebook shows it too
+    assert other.type_reasons["personal_assistance"].value.startswith("Coaches order")

@@ -244,6 +244,21 @@ def test_notes_are_saved_and_shown_escaped(session: CourseSession) -> None:
     assert "<b>online" not in row
 
 
+def test_the_value_offered_is_saved_and_shown_escaped(session: CourseSession) -> None:
+    state = session.state
+    picker = SegmentPicker(state)
+    seg_id = state.add_segment("Teams", "business")
+    edit(picker, seg_id)
+    assert "What would make them stay" in picker.edit_form.notes.placeholder
+    picker.edit_form.value_proposition.value = "Cleats <i>fitted</i> for the whole squad"
+    assert state.segment(seg_id).value_proposition == "Cleats <i>fitted</i> for the whole squad"
+    row = find_widget(picker, "bmc-segment-row").children[0].value
+    assert "Offer: Cleats &lt;i&gt;fitted&lt;/i&gt; for the whole squad" in row
+    picker.edit_form.value_proposition.value = "x" * 301
+    assert state.segment(seg_id).value_proposition.startswith("Cleats")  # refused, kept
+    assert "value_proposition" in picker.edit_status.value
+
+
 def test_edit_form_follows_the_state(session: CourseSession) -> None:
     state = session.state
     picker = SegmentPicker(state)
