@@ -26,6 +26,7 @@ from bmc_course.app.commands import (
     class_summary,
     demo,
     export,
+    hub_config,
     review,
     start,
     types,
@@ -55,6 +56,7 @@ COMMANDS: tuple[_Command, ...] = (
     review,
     export,
     class_summary,
+    hub_config,
 )
 # Options that belong to ``bmc-course`` itself; any other leading option is one of ``start``'s.
 GLOBAL_OPTIONS = ("-h", "--help", "--version", "--content")
