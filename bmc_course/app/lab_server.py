@@ -17,6 +17,12 @@ The server is a child process (JupyterLab, run with this same Python) started wi
   server (``news_url=None``, ``NeverCheckForUpdate``) and in the page settings,
   and the extension manager is read-only (the default one queries PyPI).
 * the welcome notebook as the page the browser opens.
+* the course's own JupyterLab extension (:data:`COURSE_LABEXTENSIONS`), added
+  to this server only with ``extra_labextensions_path``: course notebooks run
+  themselves, hide their code and are not marked unsaved by their outputs.
+  It is installed nowhere else, so any other JupyterLab of the learner's, and
+  the facilitator's Voilà demo, never load it. It is shipped prebuilt (built
+  from ``labextension/`` in the source tree), so no Node.js is needed to run it.
 
 The page settings are *defaults* laid over JupyterLab's own: a
 ``labconfig/default_setting_overrides.json`` in the workspace's
@@ -51,6 +57,10 @@ from bmc_course.state.safe_files import atomic_write_bytes
 
 LOCALHOST = "127.0.0.1"
 WELCOME_NOTEBOOK = "00_welcome.ipynb"
+# The prebuilt course extension: a folder holding ``bmc-course-lab/package.json``
+# and its ``static/`` files, as JupyterLab's extension paths expect.
+COURSE_LABEXTENSIONS = Path(__file__).resolve().parent.parent / "labextension"
+COURSE_LABEXTENSION_NAME = "bmc-course-lab"
 LAB_WORKSPACES_DIR = "lab-workspaces"
 JUPYTER_CONFIG_DIR = "jupyter-config"
 READY_TIMEOUT = 120.0  # seconds; a cold start on a slow laptop can take tens of seconds
@@ -154,6 +164,8 @@ def build_lab_command(workspace: Path, *, port: int | None, open_browser: bool) 
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly",
+        # The course's own extension, for this server only (see the module docstring).
+        f"--LabApp.extra_labextensions_path={COURSE_LABEXTENSIONS}",
     ]
     if port is not None:
         command += [f"--ServerApp.port={port}", "--ServerApp.port_retries=0"]

@@ -18,6 +18,8 @@ import pytest
 
 from bmc_course.app import lab_server
 from bmc_course.app.lab_server import (
+    COURSE_LABEXTENSION_NAME,
+    COURSE_LABEXTENSIONS,
     LAB_BOOTSTRAP,
     LOCALHOST,
     NOTIFICATION_PLUGIN,
@@ -84,6 +86,26 @@ def test_command_turns_off_everything_that_goes_online(ws: Path) -> None:
     assert opts["LabApp.news_url"] == "None"
     assert opts["LabApp.check_for_updates_class"] == "jupyterlab.NeverCheckForUpdate"
     assert opts["LabApp.extension_manager"] == "readonly"
+
+
+def test_command_loads_the_course_extension_from_the_package(ws: Path) -> None:
+    opts = options(build_lab_command(ws, port=8123, open_browser=False))
+
+    folder = Path(opts["LabApp.extra_labextensions_path"])
+    assert folder == COURSE_LABEXTENSIONS
+    # JupyterLab looks for <folder>/<name>/package.json
+    built = json.loads((folder / "bmc-course-lab" / "package.json").read_text(encoding="utf-8"))
+    assert built["name"] == COURSE_LABEXTENSION_NAME == "bmc-course-lab"
+    assert (folder / "bmc-course-lab" / built["jupyterlab"]["_build"]["load"]).is_file()
+
+
+def test_the_course_extension_is_installed_nowhere_jupyterlab_looks_by_itself() -> None:
+    # only the course's server loads it: a plain `jupyter lab` of the same
+    # environment (or Voilà) must not
+    from jupyter_core.paths import jupyter_path
+
+    for folder in jupyter_path("labextensions"):
+        assert not (Path(folder) / COURSE_LABEXTENSION_NAME).exists(), folder
 
 
 def test_command_without_port_lets_jupyter_choose(ws: Path) -> None:
@@ -298,6 +320,15 @@ def test_start_serves_the_workspace_and_stops_cleanly_on_ctrl_c(tmp_path: Path) 
             assert defaults["fetchNews"]["default"] == "false"
             assert defaults["checkForUpdates"]["default"] is False
             assert get_json("/lab/api/news") == {"news": []}
+
+            # The page loads the course's extension (see test_lab_extension_build.py).
+            with opener.open(f"{base}/lab?token={token}", timeout=10) as response:
+                page = response.read().decode("utf-8")
+            config = json.loads(
+                page.split('id="jupyter-config-data"', 1)[1].split(">", 1)[1].split("</script>")[0]
+            )
+            loaded = [ext["name"] for ext in config["federated_extensions"]]
+            assert COURSE_LABEXTENSION_NAME in loaded, loaded
             assert get_json("/lab/api/update") == {"notification": None}
 
             # The token is on no process's visible command line.

@@ -1,0 +1,52 @@
+/**
+ * bmc-course's JupyterLab extension, loaded only by the JupyterLab that
+ * `bmc-course start` runs, and acting only on notebooks marked as the
+ * course's in their metadata (see ./courseOptions.ts):
+ *
+ * - they run themselves once their kernel is ready (./autorun.ts);
+ * - their code cells are hidden, with a toolbar button to show them (./codeVisibility.ts);
+ * - running them, or using their widgets, never marks them as unsaved (./outputOnlyChanges.ts).
+ */
+import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+
+import { Autorun } from './autorun';
+import { CodeVisibilityButton } from './codeVisibility';
+import { courseOptions } from './courseOptions';
+import { OutputOnlyChanges } from './outputOnlyChanges';
+import { StatusLabel } from './statusLabel';
+
+async function attach(panel: NotebookPanel): Promise<void> {
+  await panel.context.ready;
+  if (panel.isDisposed || !panel.model) {
+    return;
+  }
+  const options = courseOptions(panel.model);
+  if (!options) {
+    return;
+  }
+  panel.addClass('bmc-course-notebook');
+  const parts: { dispose(): void }[] = [new OutputOnlyChanges(panel.model)];
+  const button = new CodeVisibilityButton(panel, options.hideCode);
+  panel.toolbar.insertItem(0, 'bmc-course-code', button);
+  if (options.autorun) {
+    const status = new StatusLabel();
+    panel.toolbar.insertItem(1, 'bmc-course-status', status);
+    parts.push(new Autorun(panel, status));
+  }
+  panel.disposed.connect(() => parts.forEach(part => part.dispose()));
+}
+
+const plugin: JupyterFrontEndPlugin<void> = {
+  id: 'bmc-course-lab:course-notebooks',
+  description: 'Course notebooks run themselves, hide their code and stay clean when only their outputs change.',
+  autoStart: true,
+  requires: [INotebookTracker],
+  activate: (_: JupyterFrontEnd, notebooks: INotebookTracker): void => {
+    notebooks.widgetAdded.connect((__, panel) => {
+      attach(panel).catch(reason => console.error('bmc-course: cannot prepare the notebook', reason));
+    });
+  }
+};
+
+export default plugin;
