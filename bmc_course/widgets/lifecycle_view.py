@@ -12,6 +12,7 @@ from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.chart_view import ChartView
 from bmc_course.widgets.findings_panel import FindingsPanel
 from bmc_course.widgets.html_fragments import esc, heading, message_box
+from bmc_course.widgets.mix_over_time_view import MixOverTime
 from bmc_course.widgets.state_view import StateView, StatusLine, ViewGroup
 from bmc_course.widgets.toggles import labelled_toggle
 
@@ -128,7 +129,7 @@ class LifecycleGoals(StateView):
 
 
 class LifecycleView(ViewGroup):
-    """Goals per segment, the coverage chart, and the lifecycle findings."""
+    """Goals per segment, the coverage chart, the lifecycle findings and the mix over time."""
 
     def __init__(self, course_state: CourseState) -> None:
         self.goals = LifecycleGoals(course_state, with_style=False)
@@ -140,4 +141,7 @@ class LifecycleView(ViewGroup):
             explanation="Goals no chosen type serves, and motivations nothing in the mix works on.",
             with_style=False,
         )
-        super().__init__([self.goals, self.chart, self.findings], css_class="bmc-lifecycle")
+        self.over_time = MixOverTime(course_state, with_style=False)
+        super().__init__(
+            [self.goals, self.chart, self.findings, self.over_time], css_class="bmc-lifecycle"
+        )
