@@ -26,8 +26,11 @@ from bmc_course.model.content_models import (
     Archetype,
     ArchetypesFile,
     AssumptionsFile,
+    CanvasLinksFile,
     CaseFile,
     Channel,
+    ChannelPhase,
+    ChannelPhaseEntry,
     ChannelsFile,
     Dimension,
     DimensionsFile,
@@ -41,6 +44,7 @@ from bmc_course.model.content_models import (
     RelationshipTypesFile,
     Source,
     SourcesFile,
+    TypeCanvasLinks,
     Variant,
 )
 from bmc_course.model.input_errors import (
@@ -70,6 +74,7 @@ _TOP_FILES: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
     "motivations.toml": (MotivationsFile, ("motivations",)),
     "lessons.toml": (LessonsFile, ("lessons",)),
     "sources.toml": (SourcesFile, ("sources",)),
+    "canvas_links.toml": (CanvasLinksFile, ("phases", "links")),
 }
 _SUBFOLDERS = {"cases": ".toml", "quizzes": ".toml", "lessons": ".md"}
 _TYPES_MEMO_SIZE = 4096  # distinct relationship lists remembered (bounded memory)
@@ -92,6 +97,9 @@ class Catalog:
     cases: dict[str, CaseFile]
     # the works the course draws on, in the order authors listed them (welcome, exports' footer)
     sources: dict[str, Source] = field(default_factory=dict)
+    # the five channel phases and, per relationship type, what it asks of the other blocks
+    channel_phases: dict[str, ChannelPhaseEntry] = field(default_factory=dict)
+    canvas_links: dict[str, TypeCanvasLinks] = field(default_factory=dict)
     _channel_terms: dict[str, Channel] = field(default_factory=dict, repr=False)
     _types_memo: dict[tuple[str, ...], tuple[RelationshipType, ...]] = field(
         default_factory=dict, repr=False, compare=False
@@ -381,6 +389,8 @@ class _Loader:
         motivations = self._merged("motivations.toml", "motivations")
         lessons = self._merged("lessons.toml", "lessons")
         sources = self._merged("sources.toml", "sources")
+        channel_phases = self._merged("canvas_links.toml", "phases")
+        canvas_links = self._merged("canvas_links.toml", "links")
         assumptions = self._last("assumptions.toml")
         channels = self._last("channels.toml")
         lesson_texts = self._lesson_texts(lessons)
@@ -388,6 +398,17 @@ class _Loader:
         cases = self._cases()
         self._require_ids("relationship_types.toml", "types", types, RELATIONSHIP_TYPE_IDS)
         self._require_ids("segment_archetypes.toml", "archetypes", archetypes, ARCHETYPE_IDS)
+        self._require_ids("canvas_links.toml", "links", canvas_links, RELATIONSHIP_TYPE_IDS)
+        for link_id in canvas_links:
+            if link_id not in types:
+                self._issue(
+                    "canvas_links.toml",
+                    f"links {link_id!r}",
+                    "id",
+                    "a relationship type id (one of " + ", ".join(types) + ")",
+                    describe_value(link_id),
+                )
+        self._require_ids("canvas_links.toml", "phases", channel_phases, get_args(ChannelPhase))
         self._check_references(types, variants, archetypes, channels)
         self._check_cases(cases, types, archetypes, _channel_terms(channels))
         if self.issues:
@@ -405,6 +426,8 @@ class _Loader:
             quizzes=quizzes,
             cases=cases,
             sources=sources,
+            channel_phases=channel_phases,
+            canvas_links=canvas_links,
         )
 
     def _require_ids(

@@ -426,6 +426,37 @@ class SourcesFile(VersionedFile):
     sources: Annotated[list[Source], Field(min_length=1)]
 
 
+# --- the canvas around the block -----------------------------------------------------
+
+ChannelPhase = Literal["awareness", "evaluation", "purchase", "delivery", "after_sales"]
+
+
+class ChannelPhaseEntry(ContentModel):
+    """One of the five channel phases of the canvas (awareness … after sales)."""
+
+    id: ChannelPhase
+    name: Text
+    question: Text
+
+
+class TypeCanvasLinks(ContentModel):
+    """What one relationship type asks of the blocks around it (``id`` is the type's id)."""
+
+    id: Slug
+    channel_phases: Annotated[list[ChannelPhase], Field(min_length=1)]
+    key_resources: Annotated[list[Text], Field(min_length=1)]
+    key_activities: Annotated[list[Text], Field(min_length=1)]
+    key_partners: list[Text] = []
+    cost_structure: Text
+
+
+class CanvasLinksFile(VersionedFile):
+    """``canvas_links.toml``: the channel phases and, per type, its links to the other blocks."""
+
+    phases: list[ChannelPhaseEntry] = []
+    links: list[TypeCanvasLinks] = []
+
+
 # --- lessons and quizzes ----------------------------------------------------------
 
 

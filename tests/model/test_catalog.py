@@ -370,3 +370,32 @@ def test_toml_nested_beyond_reason_is_one_error(tmp_path: Path) -> None:
     _write(tmp_path, "dimensions.toml", deep)
     (issue,) = _issues(tmp_path)
     assert (issue.expected, issue.found) == ("valid TOML", "tables nested too deeply to read")
+
+
+def test_every_type_has_links_to_the_blocks_around_it(catalog: Catalog) -> None:
+    assert list(catalog.channel_phases) == [
+        "awareness",
+        "evaluation",
+        "purchase",
+        "delivery",
+        "after_sales",
+    ]
+    assert set(catalog.canvas_links) == set(catalog.types)
+    communities = catalog.canvas_links["communities"]
+    assert any("community manager" in r.lower() for r in communities.key_resources)
+
+
+def test_canvas_links_for_an_unknown_type_are_named(tmp_path: Path) -> None:
+    (tmp_path / "canvas_links.toml").write_text(
+        'schema_version = 1\n[[links]]\nid = "telepathy"\nchannel_phases = ["awareness"]\n'
+        'key_resources = ["minds"]\nkey_activities = ["reading"]\ncost_structure = "none"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as caught:
+        load_catalog(tmp_path)
+    (issue,) = caught.value.issues
+    assert (issue.file, issue.entry, issue.field) == (
+        "canvas_links.toml",
+        "links 'telepathy'",
+        "id",
+    )
