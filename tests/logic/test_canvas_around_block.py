@@ -15,7 +15,7 @@ def _segment(segment_id: str, name: str, mix: dict[str, float], **extra: object)
         revenue_per_customer=2000,
         customers=100,
         relationships=[RelationshipShare(type=t, share=s) for t, s in mix.items()],
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
 
 
