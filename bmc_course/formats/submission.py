@@ -228,14 +228,25 @@ def read_submission_file(path: Path, *, max_bytes: int = MAX_SUBMISSION_BYTES) -
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as error:
-        raise fail(
-            "valid JSON", f"{error.msg} at line {error.lineno}, column {error.colno}"
-        ) from None
+        raise fail("valid JSON", json_mistake(error)) from None
     except RecursionError:
         raise fail("a JSON submission", "JSON nested too deeply to read") from None
     except ValueError:  # e.g. an integer of thousands of digits (Python's int limit)
         raise fail("a JSON submission", "a number too long to read") from None
     return parse_submission(raw, file=file)
+
+
+def json_mistake(error: json.JSONDecodeError) -> str:
+    """Where a JSON file goes wrong, in plain words: ``a mistake at line 3, column 5 (…)``.
+
+    Python's wording (``Unterminated string starting at``) is cut to what a
+    reader can act on: the place to look and what is wrong there.
+    """
+    what = error.msg.removesuffix(" starting at").removesuffix(" at").strip().lower()
+    return (
+        f"a mistake at line {error.lineno}, column {error.colno} ({what}); "
+        "the file may be damaged or edited by hand: export it again from the course"
+    )
 
 
 def catalog_issues(submission: Submission, catalog: Catalog, *, file: str) -> list[InputIssue]:

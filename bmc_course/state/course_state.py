@@ -223,7 +223,7 @@ class CourseState:
                 validated=validated,
             )
         except ValueError as error:
-            raise StateError(_first_error(error)) from None
+            raise StateError(plain_error(error)) from None
         self._submission.segments.append(segment)
         self._changed(Change("segments", segment_id))
         return segment_id
@@ -313,7 +313,7 @@ class CourseState:
                 for r in segment.relationships
             ]
         except ValueError as error:
-            raise StateError(_first_error(error)) from None
+            raise StateError(plain_error(error)) from None
         self._set_mix(segment_id, mix)
 
     def _set_mix(self, segment_id: str, mix: list[RelationshipShare]) -> None:
@@ -444,7 +444,7 @@ class CourseState:
                 saved_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
         except ValueError as error:
-            raise StateError(_first_error(error)) from None
+            raise StateError(plain_error(error)) from None
         position = next(
             (i for i, s in enumerate(self._submission.scenarios) if s.name == name), len(existing)
         )
@@ -490,7 +490,7 @@ class CourseState:
         try:
             setattr(target, field, value)
         except ValueError as error:
-            raise StateError(_first_error(error)) from None
+            raise StateError(plain_error(error)) from None
 
 
 class _Batch:
@@ -531,13 +531,52 @@ def _string_list(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def _first_error(error: ValueError) -> str:
+# How a refused value's field is named to the learner (the form's own words).
+FIELD_WORDS = {
+    "revenue_per_customer": "revenue per customer",
+    "gross_margin": "gross margin",
+    "customer_years": "years a customer stays",
+    "acquisition_cost": "cost to win one customer",
+    "funded_by": "funded by",
+    "value_proposition": "what you offer them",
+    "notes": "notes",
+}
+
+
+def plain_error(error: ValueError) -> str:
+    """The first problem of a refused value, in the form's words: ``gross margin: at most 1``."""
     errors = getattr(error, "errors", None)
-    if callable(errors):
-        detail = errors(include_url=False)[0]
-        field = ".".join(str(p) for p in detail["loc"]) or "value"
-        return f"{field}: {detail['msg']}"
-    return str(error)
+    if not callable(errors):
+        return str(error)
+    detail = errors(include_url=False)[0]
+    names = [str(p) for p in detail["loc"] if not isinstance(p, int)]
+    field = FIELD_WORDS.get(names[-1], names[-1].replace("_", " ")) if names else "value"
+    return f"{field}: {_plain(detail)}"
+
+
+def _plain(detail: Any) -> str:
+    """A validation message as people say it (``at most 300 characters``, ``at least 0``)."""
+    limits = detail.get("ctx") or {}
+    kind = detail.get("type", "")
+    plain = {
+        "string_too_long": f"at most {limits.get('max_length')} characters",
+        "string_too_short": "cannot be empty",
+        "greater_than_equal": f"at least {_number(limits.get('ge'))}",
+        "less_than_equal": f"at most {_number(limits.get('le'))}",
+        "greater_than": f"more than {_number(limits.get('gt'))}",
+        "less_than": f"less than {_number(limits.get('lt'))}",
+    }.get(kind)
+    if plain is not None:
+        return plain
+    message = str(detail.get("msg", "not a valid value"))
+    return message[:1].lower() + message[1:]
+
+
+def _number(value: Any) -> str:
+    """A limit as people write it: ``1`` not ``1.0``, ``1,000,000,000`` not ``1e9``."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 def issue_lines(issues: Iterable[InputIssue]) -> list[str]:

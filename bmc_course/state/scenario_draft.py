@@ -15,7 +15,7 @@ from typing import Any
 from bmc_course.formats.submission import RelationshipShare, SegmentChoice
 from bmc_course.logic.checks import Finding, check_segments
 from bmc_course.logic.economics import BusinessEconomics, business_economics
-from bmc_course.state.course_state import Change, CourseState, StateError
+from bmc_course.state.course_state import Change, CourseState, StateError, plain_error
 
 # What a scenario may change: the numbers of the business, not its segments or names.
 SCENARIO_FIELDS = (
@@ -97,8 +97,7 @@ class ScenarioDraft:
         try:
             setattr(segment, field, value)
         except ValueError as error:
-            detail = error.errors()[0]["msg"] if hasattr(error, "errors") else str(error)
-            raise StateError(f"{field}: {detail}") from None
+            raise StateError(plain_error(error)) from None
         self._edited = True
         self._notify()
 

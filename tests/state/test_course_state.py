@@ -87,7 +87,7 @@ def test_the_new_segment_figures_can_be_set_and_cleared(state: CourseState) -> N
     assert segment.notes == "Most walk in on their way to work."
     state.update_segment(seg_id, gross_margin=None)  # back to the archetype's default
     assert state.segment(seg_id).gross_margin is None
-    with pytest.raises(StateError, match="gross_margin"):
+    with pytest.raises(StateError, match=r"gross margin: at most 1$"):
         state.update_segment(seg_id, gross_margin=1.5)
 
 
@@ -120,8 +120,11 @@ def test_batch_notifies_once(state: CourseState) -> None:
     ("call", "message"),
     [
         (lambda s, i: s.set_relationships(i, ["telepathy"]), "telepathy"),
-        (lambda s, i: s.update_segment(i, customers=-1), "customers"),
-        (lambda s, i: s.update_segment(i, revenue_per_customer=-3.0), "revenue_per_customer"),
+        (lambda s, i: s.update_segment(i, customers=-1), "customers: at least 0"),
+        (
+            lambda s, i: s.update_segment(i, revenue_per_customer=-3.0),
+            "revenue per customer: at least 0",
+        ),
         (lambda s, i: s.update_segment(i, archetype="aliens"), "aliens"),
         (lambda s, i: s.update_segment(i, colour="red"), "colour"),
         (lambda s, i: s.set_motivations(i, ["fame"]), "fame"),
@@ -208,7 +211,7 @@ def test_a_reason_for_a_type_survives_share_changes_and_is_saved_once(state: Cou
     assert len(seen) == 3  # the second, identical reason changed nothing
     with pytest.raises(StateError, match="not in this segment's mix"):
         state.set_type_notes(seg_id, "co_creation", "why")
-    with pytest.raises(StateError, match="notes"):
+    with pytest.raises(StateError, match="notes: at most 300 characters"):
         state.set_type_notes(seg_id, "self_service", "x" * 301)
 
 
@@ -244,5 +247,5 @@ def test_a_value_proposition_is_one_line_per_segment(state: CourseState) -> None
     seg_id = state.add_segment("Teams", "business")
     state.update_segment(seg_id, value_proposition="Cleats that last a whole season")
     assert state.segment(seg_id).value_proposition == "Cleats that last a whole season"
-    with pytest.raises(StateError, match="value_proposition"):
+    with pytest.raises(StateError, match="what you offer them: at most 300 characters"):
         state.update_segment(seg_id, value_proposition="x" * 301)

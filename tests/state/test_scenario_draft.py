@@ -77,8 +77,8 @@ def test_named_scenarios_are_saved_opened_and_deleted(state: CourseState) -> Non
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("customers", -1, "customers: Input should be greater than or equal to 0"),
-        ("gross_margin", 1.5, "gross_margin: Input should be less than or equal to 1"),
+        ("customers", -1, "customers: at least 0"),
+        ("gross_margin", 1.5, "gross margin: at most 1"),
         ("name", "New name", "a scenario cannot change 'name'"),
     ],
 )

@@ -256,7 +256,7 @@ def test_the_value_offered_is_saved_and_shown_escaped(session: CourseSession) ->
     assert "Offer: Cleats &lt;i&gt;fitted&lt;/i&gt; for the whole squad" in row
     picker.edit_form.value_proposition.value = "x" * 301
     assert state.segment(seg_id).value_proposition.startswith("Cleats")  # refused, kept
-    assert "value_proposition" in picker.edit_status.value
+    assert "what you offer them: at most 300 characters" in picker.edit_status.value
 
 
 def test_edit_form_follows_the_state(session: CourseSession) -> None:
