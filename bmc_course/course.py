@@ -65,7 +65,11 @@ def _show(name: str, widget: Any) -> Any:
 
 
 def _session() -> CourseSession:
-    return current_session()
+    session = current_session()
+    from bmc_course.widgets.live_progress import follow_other_notebooks
+
+    follow_other_notebooks(session)  # every open notebook stays live (once per kernel)
+    return session
 
 
 def _check_lesson(session: CourseSession, lesson_id: str) -> None:

@@ -12,6 +12,7 @@ from nbclient import NotebookClient
 
 from bmc_course.model.catalog import Catalog, load_catalog
 from bmc_course.model.paths import notebooks_dir
+from bmc_course.state.session import open_session
 from tests.support.classroom_corpus import write_class
 
 COURSE_NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
@@ -103,3 +104,34 @@ def test_teacher_notebook_summarises_the_class_folder(
     assert "Learner 00006" in shown("bmc-class-body")
     [bar] = [m["state"] for m in models if m["model_name"] == "IntProgressModel"]
     assert bar["value"] == bar["max"] == 7 + len(rejected)
+
+
+@pytest.mark.notebook
+def test_an_open_notebook_follows_what_another_notebook_saves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14 item 2: a rename made in one kernel shows in another's widgets, no re-run."""
+    progress = tmp_path / "progress.json"
+    monkeypatch.setenv("BMC_COURSE_PROGRESS", str(progress))
+    other = open_session(progress)  # notebook 02, in this process
+    segment_id = other.state.add_segment("Walk-ins", "mass_market")
+    rows = "print([c.children[0].value for c in picker.segment_list.children])"
+    book = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "from bmc_course import course\npicker = course.segment_picker()"
+            ),
+            nbformat.v4.new_code_cell(rows),
+            # the kernel's loop runs while the cell awaits (a learner's idle kernel does the same)
+            nbformat.v4.new_code_cell(f"import asyncio\nawait asyncio.sleep(3)\n{rows}"),
+        ]
+    )
+    client = NotebookClient(book, timeout=120, kernel_name="python3")
+    with client.setup_kernel():
+        client.execute_cell(book.cells[0], 0)
+        client.execute_cell(book.cells[1], 1)
+        other.state.update_segment(segment_id, name="Walk-in commuters")
+        client.execute_cell(book.cells[2], 2)
+    before, after = ("".join(o.get("text", "") for o in c.outputs) for c in book.cells[1:])
+    assert "<strong>Walk-ins</strong>" in before
+    assert "<strong>Walk-in commuters</strong>" in after

@@ -58,7 +58,7 @@ class CourseState:
         self._submission = submission.model_copy(deep=True) if submission else Submission()
         self._listeners: list[Listener] = []
         self._last_listeners: list[Listener] = []
-        self._before: list[Callable[[], None]] = []
+        self._before: list[Callable[[], object]] = []
         self._syncing = False
         self._batch_depth = 0
         self._pending: list[Change] = []
@@ -79,7 +79,7 @@ class CourseState:
             if listener in listeners:
                 listeners.remove(listener)
 
-    def before_change(self, hook: Callable[[], None]) -> None:
+    def before_change(self, hook: Callable[[], object]) -> None:
         """Call ``hook()`` before every change (the progress store reloads a file changed elsewhere)."""
         self._before.append(hook)
 

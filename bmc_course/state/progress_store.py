@@ -75,6 +75,7 @@ class ProgressStore:
         self.problem: str | None = None  # the last save's failure, in one line; None when saved
         self._protected = False  # an unreadable file we could not move aside: never overwrite it
         self._problem_listeners: list[Callable[[str | None], None]] = []
+        self._follow: Callable[[], bool] | None = None
 
     def on_problem(self, listener: Callable[[str | None], None]) -> None:
         """Call ``listener(problem)`` when a save fails, and with ``None`` when saving works again."""
@@ -184,13 +185,21 @@ class ProgressStore:
         current = self._stat()
         return current is not None and current != self._seen
 
+    def follow_other_notebooks(self) -> bool:
+        """If another notebook changed the file, show its answers now; return whether it did.
+
+        Cheap when nothing changed (one ``stat``); a kernel calls it every half
+        second so that every open notebook stays live (``widgets.live_progress``).
+        """
+        return self._follow() if self._follow is not None else False
+
     def attach(self, state: CourseState) -> None:
         """Save ``state`` after every change, reloading first if another kernel wrote the file."""
         applying = [False]
 
-        def refresh() -> None:
+        def refresh() -> bool:
             if applying[0] or not self.changed_elsewhere():
-                return
+                return False
             result = self.load(state.catalog)
             if result.message is None:
                 applying[0] = True
@@ -198,6 +207,9 @@ class ProgressStore:
                     state.replace(result.submission)
                 finally:
                     applying[0] = False
+            return result.message is None
+
+        self._follow = refresh
 
         self.on_problem(state.report_save_problem)
 

@@ -1,0 +1,67 @@
+"""Keep every open notebook live: a change saved by one notebook shows in the others.
+
+Each notebook runs in its own kernel with its own copy of the learner's
+answers. While a kernel runs, a callback on its own event loop (the thread
+that also handles the widgets' messages, so it never runs in the middle of a
+learner's click) asks the progress store every half second whether another
+notebook wrote the file; if so, the answers are reloaded and every view of
+this kernel redraws. Nothing is re-run and nothing the learner is typing is
+touched: a view only changes the fields whose saved value changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tornado.ioloop import IOLoop, PeriodicCallback
+
+from bmc_course.state.session import CourseSession
+
+FOLLOW_EVERY_MS = 500  # how often a kernel looks at the progress file (one stat call)
+
+_following: dict[int, PeriodicCallback] = {}  # id(session) -> its running watcher
+
+
+def kernel_io_loop() -> IOLoop | None:
+    """The running kernel's main event loop (where widget messages are handled), if any."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return None
+    kernel: Any = getattr(get_ipython(), "kernel", None)
+    loop = getattr(kernel, "io_loop", None)
+    return loop if isinstance(loop, IOLoop) else None
+
+
+def follow_other_notebooks(
+    session: CourseSession, io_loop: IOLoop | None = None, every_ms: int = FOLLOW_EVERY_MS
+) -> PeriodicCallback | None:
+    """Start (once per session) watching the progress file on ``io_loop`` (default: the
+    kernel's); return the watcher, or ``None`` outside a kernel (a script, a test)."""
+    running = _following.get(id(session))
+    if running is not None and running.is_running():
+        return running
+    loop = io_loop or kernel_io_loop()
+    if loop is None:
+        return None
+
+    def look() -> None:
+        try:
+            session.store.follow_other_notebooks()
+        except Exception as error:  # a watcher must never die or print a traceback
+            session.state.report_save_problem(
+                f"Could not read the answers saved by another notebook ({error}); "
+                "this notebook keeps its own and saves them on the next change."
+            )
+
+    watcher = PeriodicCallback(look, every_ms)
+    loop.add_callback(watcher.start)  # started on the loop's own thread
+    _following[id(session)] = watcher
+    return watcher
+
+
+def stop_following(session: CourseSession) -> None:
+    """Stop watching for ``session`` (a new session replaces it)."""
+    watcher = _following.pop(id(session), None)
+    if watcher is not None:
+        watcher.stop()

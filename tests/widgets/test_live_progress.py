@@ -1,0 +1,84 @@
+"""Every open notebook stays live: a kernel follows the answers another notebook saves."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+
+import pytest
+from tornado.ioloop import IOLoop
+
+from bmc_course.state.session import CourseSession, open_session
+from bmc_course.widgets.live_progress import follow_other_notebooks, stop_following
+from bmc_course.widgets.relationship_picker import RelationshipPicker
+
+
+@pytest.fixture
+def loop() -> Iterator[IOLoop]:
+    io_loop = IOLoop(make_current=False)
+    yield io_loop
+    io_loop.close(all_fds=False)
+
+
+def _run_until(loop: IOLoop, condition: Callable[[], bool], timeout: float = 15.0) -> bool:
+    """Run the loop until ``condition()`` holds (or ``timeout`` passes); return whether it did."""
+
+    async def wait() -> bool:
+        for _ in range(int(timeout / 0.02)):
+            if condition():
+                return True
+            await asyncio.sleep(0.02)
+        return False
+
+    return bool(loop.run_sync(wait, timeout=timeout + 5))
+
+
+def test_a_rename_in_another_notebook_shows_here_without_rerunning(
+    session: CourseSession, loop: IOLoop
+) -> None:
+    seg_id = session.state.add_segment("Walk-ins", "mass_market")
+    picker = RelationshipPicker(session.state)  # notebook 04, open in a tab
+    other = open_session(session.store.path)  # notebook 02 in its own kernel
+    watcher = follow_other_notebooks(session, io_loop=loop, every_ms=20)
+    assert watcher is not None
+    try:
+        other.state.update_segment(seg_id, name="Walk-in commuters")
+        assert _run_until(
+            loop, lambda: picker.segment_select.options == (("Walk-in commuters", seg_id),)
+        )
+        other.state.toggle_relationship(seg_id, "communities", True)
+        assert _run_until(loop, lambda: picker.type_toggles["communities"].value)
+    finally:
+        stop_following(session)
+    assert not watcher.is_running()
+
+
+def test_one_watcher_per_session_and_none_outside_a_kernel(
+    session: CourseSession, loop: IOLoop
+) -> None:
+    assert follow_other_notebooks(session) is None  # a test process has no kernel loop
+    first = follow_other_notebooks(session, io_loop=loop, every_ms=20)
+    _run_until(loop, lambda: first is not None and first.is_running())
+    try:
+        assert follow_other_notebooks(session, io_loop=loop) is first
+    finally:
+        stop_following(session)
+
+
+def test_our_own_saves_do_not_redraw_the_views(session: CourseSession, loop: IOLoop) -> None:
+    seg_id = session.state.add_segment("Teams", "business")
+    picker = RelationshipPicker(session.state)
+    follow_other_notebooks(session, io_loop=loop, every_ms=20)
+    try:
+        session.state.toggle_relationship(seg_id, "personal_assistance", True)
+        drawn = picker.redraw_count
+        ticks = [0]
+
+        def counted() -> bool:
+            ticks[0] += 1
+            return ticks[0] > 25  # about 25 looks at the file (0.5 s)
+
+        _run_until(loop, counted)
+        assert picker.redraw_count == drawn  # nothing changed elsewhere: nothing redrawn
+    finally:
+        stop_following(session)
