@@ -29,6 +29,7 @@ from bmc_course.app.commands import (
     hub_config,
     review,
     start,
+    teach,
     types,
 )
 from bmc_course.model.catalog import CONTENT_ENV_VAR
@@ -56,6 +57,7 @@ COMMANDS: tuple[_Command, ...] = (
     review,
     export,
     class_summary,
+    teach,
     hub_config,
 )
 # Options that belong to ``bmc-course`` itself; any other leading option is one of ``start``'s.

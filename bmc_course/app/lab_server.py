@@ -57,6 +57,7 @@ from bmc_course.state.safe_files import atomic_write_bytes
 
 LOCALHOST = "127.0.0.1"
 WELCOME_NOTEBOOK = "00_welcome.ipynb"
+TEACHER_NOTEBOOK = "class_summary.ipynb"
 # The prebuilt course extension: a folder holding ``bmc-course-lab/package.json``
 # and its ``static/`` files, as JupyterLab's extension paths expect.
 COURSE_LABEXTENSIONS = Path(__file__).resolve().parent.parent / "labextension"
@@ -130,9 +131,11 @@ def write_lab_settings(workspace: Path) -> Path:
 
 
 def default_url(workspace: Path) -> str:
-    """The page the browser opens: the welcome notebook, or plain JupyterLab if it is gone."""
-    if (workspace / WELCOME_NOTEBOOK).is_file():
-        return f"/lab/tree/{WELCOME_NOTEBOOK}"
+    """The page the browser opens: the welcome notebook (a learner's workspace), the class
+    summary (a teacher's), or plain JupyterLab if neither is there."""
+    for notebook in (WELCOME_NOTEBOOK, TEACHER_NOTEBOOK):
+        if (workspace / notebook).is_file():
+            return f"/lab/tree/{notebook}"
     return "/lab"
 
 

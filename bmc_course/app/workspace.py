@@ -147,6 +147,28 @@ def prepare_workspace(
         ) from error
 
 
+TEACHER_FOLDER = "teacher"  # the teacher's notebooks, beside the course's in the package
+SUBMISSIONS_FOLDER = "submissions"  # where a teacher puts the files learners hand in
+
+
+def prepare_teacher_workspace(workspace: Path | str) -> WorkspaceResult:
+    """A teacher's workspace: the class-summary notebook and an empty ``submissions/`` folder.
+
+    Same rules as a learner's workspace: a notebook the teacher changed is never
+    overwritten. The notebook summarises ``submissions/`` unless told otherwise.
+    """
+    root = Path(workspace)
+    result = prepare_workspace(root, source=notebooks_dir() / TEACHER_FOLDER)
+    try:
+        (root / SUBMISSIONS_FOLDER).mkdir(exist_ok=True)
+    except OSError as error:
+        raise WorkspaceError(
+            f"cannot prepare the workspace {root}: {root / SUBMISSIONS_FOLDER}: "
+            f"{error.strerror or error}"
+        ) from error
+    return result
+
+
 def manifest_path(workspace: Path) -> Path:
     """Where the manifest of ``workspace`` lives."""
     return workspace / STATE_DIR_NAME / MANIFEST_NAME

@@ -317,3 +317,22 @@ def test_packaged_notebooks_are_stored_clean() -> None:
             assert cell.get("id"), path.name
             if cell.cell_type == "code":
                 assert cell.outputs == [] and cell.execution_count is None, path.name
+
+
+def test_a_teachers_workspace_holds_the_class_summary_and_a_submissions_folder(
+    tmp_path: Path,
+) -> None:
+    from bmc_course.app.lab_server import default_url
+    from bmc_course.app.workspace import prepare_teacher_workspace
+
+    root = tmp_path / "teacher"
+    result = prepare_teacher_workspace(root)
+    assert sorted(p.name for p in root.iterdir() if not p.name.startswith(".")) == [
+        "class_summary.ipynb",
+        "submissions",
+    ]
+    assert result.changed_anything
+    assert default_url(root) == "/lab/tree/class_summary.ipynb"
+    (root / "class_summary.ipynb").write_text("my own notes", encoding="utf-8")
+    prepare_teacher_workspace(root)  # a notebook the teacher changed is never overwritten
+    assert (root / "class_summary.ipynb").read_text(encoding="utf-8") == "my own notes"
