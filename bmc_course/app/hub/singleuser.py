@@ -24,8 +24,7 @@ from pathlib import Path
 from bmc_course.app.lab_server import (
     JUPYTER_CONFIG_DIR,
     NOTEBOOK_PLUGIN,
-    default_url,
-    lab_workspaces_dir,
+    build_lab_command,
     write_lab_settings,
 )
 from bmc_course.app.workspace import STATE_DIR_NAME, WorkspaceError, prepare_workspace
@@ -58,15 +57,15 @@ def write_hub_lab_settings(workspace: Path) -> Path:
 
 
 def server_arguments(workspace: Path) -> list[str]:
-    """The single-user server's own options: the workspace as its root, nothing from the network."""
-    return [
-        f"--ServerApp.root_dir={workspace}",
-        f"--LabApp.workspaces_dir={lab_workspaces_dir(workspace)}",
-        f"--ServerApp.default_url={default_url(workspace)}",
-        "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        "--LabApp.extension_manager=readonly",
+    """The single-user server's own options: the workspace as its root, and every JupyterLab
+    option of ``bmc-course start`` (offline, the course's layout folder and extension, the
+    welcome notebook first), taken from its command line so the two never drift apart."""
+    lab_options = [
+        option
+        for option in build_lab_command(workspace, port=None, open_browser=False)
+        if option.startswith("--LabApp.")
     ]
+    return [f"--ServerApp.root_dir={workspace}", *lab_options]
 
 
 def prepare(env: Mapping[str, str]) -> tuple[Path, dict[str, str]]:
