@@ -1,4 +1,4 @@
-"""Driving JupyterLab as a learner does: open a notebook, Run All, find our widgets.
+"""Driving JupyterLab as a learner does: open a notebook, let it run itself, find our widgets.
 
 Selectors are scoped to the visible notebook panel and use the ``bmc-…``
 classes our widgets carry (see ``../shared/BROWSER-TESTING.md``).
@@ -6,14 +6,19 @@ classes our widgets carry (see ``../shared/BROWSER-TESTING.md``).
 
 from __future__ import annotations
 
+import json
+import re
+import urllib.request
 from pathlib import Path
 
+import nbformat
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.servers import RunningServer
 
 NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"
-WIDGET_TIMEOUT = 60_000  # ms: the first Run All starts a kernel and imports the course
+WIDGET_TIMEOUT = 60_000  # ms: the first run starts a kernel and imports the course
+RUN_PROMPT = re.compile(r"^\[\d+\]:$")  # a code cell the kernel has run ("[3]:")
 
 
 def open_notebook(page: Page, server: RunningServer, name: str) -> Locator:
@@ -56,13 +61,42 @@ def run_all_until_started(page: Page, notebook: Locator, attempts: int = 4) -> N
 
 
 def open_and_run(page: Page, server: RunningServer, name: str, widget: str) -> Locator:
-    """Open a notebook, Run All, and wait for ``widget`` (a CSS selector) to show."""
+    """Open a notebook and wait for ``widget`` (a CSS selector) to show; the course's
+    extension runs the notebook by itself (nothing is clicked)."""
     notebook = open_notebook(page, server, name)
-    run_all_until_started(page, notebook)
     view = notebook.locator(widget).first
     view.scroll_into_view_if_needed(timeout=WIDGET_TIMEOUT)
     expect(view).to_be_visible(timeout=WIDGET_TIMEOUT)
     return notebook
+
+
+def code_prompts(notebook: Locator) -> Locator:
+    """The execution prompts of the notebook's code cells (in the page even when code is hidden)."""
+    return notebook.locator(".jp-CodeCell .jp-InputPrompt")
+
+
+def code_cell_count(server: RunningServer, name: str) -> int:
+    """How many code cells the workspace's notebook ``name`` has (the page may still be adding them)."""
+    cells = nbformat.read(server.workspace / name, as_version=4).cells
+    return sum(cell.cell_type == "code" for cell in cells)
+
+
+def wait_until_every_cell_ran(
+    notebook: Locator, count: int, timeout: float = WIDGET_TIMEOUT
+) -> None:
+    """All ``count`` code cells show a run number (none is still "[ ]:" or "[*]:")."""
+    expect(code_prompts(notebook)).to_have_text([RUN_PROMPT] * count, timeout=timeout)
+
+
+def shut_down_kernels(server: RunningServer) -> None:
+    """Stop every kernel of the server (a test that opens many notebooks frees their memory)."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(server.url("/api/sessions"), timeout=10) as response:
+        sessions = json.load(response)
+    for session in sessions:
+        url = server.url(f"/api/sessions/{session['id']}")
+        request = urllib.request.Request(url, method="DELETE")  # noqa: S310 -- our http://127.0.0.1
+        opener.open(request, timeout=30).close()
 
 
 def restart_kernel_and_run_all(page: Page) -> None:
