@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 from bmc_course.logic.checks import CheckedSegment, chosen_types
+from bmc_course.logic.wording import in_sentence
 from bmc_course.model.catalog import Catalog
 from bmc_course.model.content_models import TestMethod
 
@@ -30,6 +31,17 @@ class TestableAssumption:
     def to_dict(self) -> dict[str, str | None]:
         """The assumption as a plain dict (as ``bmc-course review --json`` writes it)."""
         return asdict(self)
+
+
+def _filled(template: str, segment_name: str) -> str:
+    """The template with the segment named: as written at the start, in sentence case inside.
+
+    ``Automated suggestions lead {segment} to buy more`` reads "lead small
+    businesses", not "lead Small businesses".
+    """
+    if template.startswith("{segment}"):
+        return template.replace("{segment}", segment_name)
+    return template.replace("{segment}", in_sentence(segment_name))
 
 
 def plan_for_segment(segment: CheckedSegment, catalog: Catalog) -> list[TestableAssumption]:
@@ -52,7 +64,7 @@ def plan_for_segment(segment: CheckedSegment, catalog: Catalog) -> list[Testable
                 TestableAssumption(
                     segment.id,
                     relationship.id,
-                    test.assumption.replace("{segment}", segment.name),
+                    _filled(test.assumption, segment.name),
                     test.method,
                     test.signal,
                 )

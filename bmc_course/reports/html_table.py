@@ -15,7 +15,7 @@ to concatenate with other HTML strings (``str + Markup`` would escape the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -81,14 +81,22 @@ class HtmlTable:
 
     @classmethod
     def from_frame(
-        cls, frame: pd.DataFrame, *, css_class: str = "", na_rep: str = "NaN"
+        cls,
+        frame: pd.DataFrame,
+        *,
+        css_class: str = "",
+        na_rep: str = "NaN",
+        number: Callable[[float], str] | None = None,
     ) -> HtmlTable:
         """A DataFrame without its index, classed ``dataframe``, cells as ``DataFrame.to_html`` shows them.
 
         Floats have the same number of decimals down a column; missing values read ``na_rep``.
+        With ``number`` (e.g. :func:`bmc_course.logic.wording.money`), every number is
+        written by it instead, so a table reads like the text around it ("9,000", not "9000.0").
         """
         columns = [
-            _column_strings(frame.iloc[:, index], na_rep) for index in range(len(frame.columns))
+            _column_strings(frame.iloc[:, index], na_rep, number)
+            for index in range(len(frame.columns))
         ]
         return cls(
             headers=[str(name) for name in frame.columns],
@@ -126,9 +134,13 @@ def frame_table(frame: pd.DataFrame, *, css_class: str = "", na_rep: str = "NaN"
     return HtmlTable.from_frame(frame, css_class=css_class, na_rep=na_rep).render()
 
 
-def _column_strings(column: pd.Series, na_rep: str) -> list[str]:
+def _column_strings(
+    column: pd.Series, na_rep: str, number: Callable[[float], str] | None = None
+) -> list[str]:
     missing = column.isna().tolist()
     values = column.tolist()
+    if number is not None and column.dtype.kind in "fiu":
+        return [na_rep if gone else number(v) for v, gone in zip(values, missing, strict=True)]
     if column.dtype.kind == "f":
         return float_strings(values, missing, na_rep)
     return [na_rep if gone else str(value) for value, gone in zip(values, missing, strict=True)]

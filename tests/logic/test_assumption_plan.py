@@ -94,3 +94,21 @@ def test_an_assumption_as_a_dict() -> None:
         "method": "interview",
         "signal": "They say so",
     }
+
+
+def test_a_segment_named_inside_a_sentence_reads_in_sentence_case(
+    catalog: Catalog, make_segment: SegmentFactory
+) -> None:
+    segment = make_segment(
+        id="small",
+        name="Small businesses",
+        validated=True,
+        relationships=["automated_services", "co_creation"],
+    )
+    statements = [a.statement for a in plan_for_segment(segment, catalog)]
+    # the template "Automated suggestions lead {segment} to buy more" and its like
+    assert "Automated suggestions lead small businesses to buy more" in statements
+    assert "Contributions from small businesses influence what others buy" in statements
+    # at the start of a sentence the name stays as the learner wrote it
+    assert "Small businesses accept being served by software for routine needs" in statements
+    assert not [s for s in statements if "lead Small" in s or "from Small" in s]

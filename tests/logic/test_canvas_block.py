@@ -18,8 +18,24 @@ from __future__ import annotations
 import pytest
 
 from bmc_course.formats.submission import RelationshipShare, SegmentChoice, Submission
-from bmc_course.logic.canvas_block import CanvasBlock, build_canvas_block, render_text
+from bmc_course.logic.canvas_block import (
+    CanvasBlock,
+    build_canvas_block,
+    headline,
+    render_text,
+    stages_line,
+)
 from bmc_course.model.catalog import Catalog
+from tests.support.reasons_submission import (
+    ANSWER,
+    AUTOMATED_WHY,
+    NOTES,
+    OLD_ANSWER,
+    SCRIPT,
+    SELF_SERVICE_WHY,
+    VALUE_PROPOSITION,
+    reasons_submission,
+)
 
 
 @pytest.fixture
@@ -152,26 +168,38 @@ def test_a_free_segment_names_who_pays_and_its_funder_carries_the_cost(catalog: 
 
 def test_text_view_lays_out_each_segment(block: CanvasBlock) -> None:
     lines = render_text(block).splitlines()
-    assert lines[:10] == [
-        "Customer Relationships — Cleats",
-        "by Ada",
+    assert lines[:15] == [
+        "Ada — Customer Relationships",
+        "Business: Cleats",
         "",
         "■ Teams [Businesses (B2B)]",
         "  500 customers · revenue 2,000 per customer a year · validated",
-        "  Relationships: Personal assistance (all), website (a channel?)",
+        "  Relationships:",
+        "    • Personal assistance (all)",
+        "    • website (a channel?)",
         "  Relationship cost (illustrative): 30.60 per customer a year, 4% of gross profit "
         "(gross profit 800, lifetime value 4,000)",
         "  Lifecycle covered: Customer acquisition, Customer retention, Boosting sales (upselling)",
-        "  [warning] channel_not_relationship: Teams: 'website' is a channel, not a relationship. "
+        # the finding by its title, never its code
+        "  [warning] Channel, not relationship: Teams: 'website' is a channel, not a relationship. "
         "A website is a route to customers; what matters here is whether people serve themselves "
         "on it or reach a person through it.",
         "      → Name the kind of relationship it carries instead, probably self-service.",
+        "  To test (interview): Teams want to talk to a person before or after buying",
+        "  To test (experiment): Teams buy more when a person helps them",
+        "",
     ]
     assert "  1,000,000 customers · revenue 100 per customer a year · not yet validated" in lines
-    assert "  Relationships: Self-service (all)" in lines
+    assert "    • Self-service (all)" in lines
     assert "  Lifecycle covered: Customer acquisition" in lines
+    # "mvp" written out
+    assert (
+        "  To test (minimum viable product): Fans can complete a purchase with our self-service "
+        "tools alone"
+    ) in lines
+    assert not [line for line in lines if "_" in line]  # no code or id anywhere
     assert lines[-2:] == [
-        "Findings: 0 problem(s), 4 warning(s), 1 note(s).",
+        "Findings: 4 warnings · 1 note.",
         "Knowledge checks: 1 of 1 correct.",
     ]
 
@@ -179,7 +207,55 @@ def test_text_view_lays_out_each_segment(block: CanvasBlock) -> None:
 def test_text_view_of_an_empty_submission(catalog: Catalog) -> None:
     text = render_text(build_canvas_block(Submission(), catalog))
     assert text.splitlines() == [
-        "Customer Relationships — untitled business",
+        "Customer Relationships",
+        "Business: untitled business",
         "",
         "No findings: the choices fit the course's teaching assumptions.",
     ]
+
+
+def test_the_learners_reasons_are_part_of_the_block(catalog: Catalog) -> None:
+    block = build_canvas_block(reasons_submission(catalog), catalog)
+    athletes, teams = block.segments
+    assert athletes.value_proposition == VALUE_PROPOSITION
+    assert [(m.type_id, m.label, m.reason) for m in athletes.mix] == [
+        ("self_service", "Self-service (all)", SELF_SERVICE_WHY),
+        ("automated_services", "Automated services (all)", AUTOMATED_WHY),
+    ]
+    assert athletes.notes == NOTES
+    # the one finding the athletes get (nobody to turn to), answered and titled in words
+    assert [(e.finding.key, e.title, e.severity, e.answer) for e in athletes.finding_entries] == [
+        ("no_human_fallback:self_service", "Human fallback", "Warning", ANSWER)
+    ]
+    # an answer to a finding no longer raised is kept, titled with its type
+    assert [(o.title, o.answer) for o in athletes.other_answers] == [("Over-serving", OLD_ANSWER)]
+    assert (athletes.answered, teams.answered, block.answered) == (1, 0, 1)
+    assert block.findings_line == "Findings: 1 warning (1 answered)."
+    assert stages_line(teams) == (
+        "Launch: Personal assistance; Growth: Personal assistance, Self-service; "
+        "Mature market: Self-service, Communities"
+    )
+    assert stages_line(athletes) == ""
+    assert headline(block) == f"Ada {SCRIPT} — Customer Relationships"
+    text = render_text(block)
+    for reason in (VALUE_PROPOSITION, SELF_SERVICE_WHY, AUTOMATED_WHY, NOTES, ANSWER, OLD_ANSWER):
+        assert reason in text
+    assert "      Answered: " + ANSWER in text.splitlines()
+
+
+def test_a_citizens_segment_counts_its_budget_per_person(catalog: Catalog) -> None:
+    submission = Submission(
+        segments=[
+            SegmentChoice(
+                id="residents",
+                name="Residents",
+                archetype="citizens",
+                revenue_per_customer=400,
+                customers=50_000,
+            )
+        ]
+    )
+    [residents] = build_canvas_block(submission, catalog).segments
+    assert residents.numbers_line == (
+        "50,000 customers · budget 400 per person a year · not yet validated"
+    )

@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
+from typing import get_args
+
 import pytest
 
-from bmc_course.logic.wording import count, listing, money, percent, share_of_customers, years
+from bmc_course.logic.checks import FINDING_CODES
+from bmc_course.logic.wording import (
+    count,
+    exported_stamp,
+    finding_title,
+    in_sentence,
+    listing,
+    method_name,
+    money,
+    percent,
+    severity_word,
+    share_of_customers,
+    years,
+)
+from bmc_course.model.content_models import TestMethod
 
 INF = float("inf")
 
@@ -125,3 +142,69 @@ def test_count_with_an_irregular_plural() -> None:
 )
 def test_years(number: float, written: str) -> None:
     assert years(number) == written
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [
+        ("revenue_cost_imbalance", "Cost vs gross profit"),
+        ("no_human_fallback", "Human fallback"),
+        ("acquisition_cost_not_recovered", "Acquisition cost vs lifetime value"),
+        ("channel_not_relationship", "Channel, not relationship"),
+        ("a_code_from_a_newer_course", "A code from a newer course"),  # never the raw code
+    ],
+)
+def test_finding_titles(code: str, title: str) -> None:
+    assert finding_title(code) == title
+
+
+def test_every_finding_code_has_a_title_without_underscores() -> None:
+    titles = [finding_title(code) for code in FINDING_CODES]
+    assert len(set(titles)) == len(FINDING_CODES) == 8  # one distinct title per code
+    assert not [t for t in titles if "_" in t or t[0].islower()]
+
+
+def test_severities_and_methods_in_words() -> None:
+    assert [severity_word(s) for s in ("problem", "warning", "info")] == [
+        "Problem",
+        "Warning",
+        "Note",
+    ]
+    methods = get_args(TestMethod)
+    assert [method_name(m) for m in methods] == [
+        "interview",
+        "survey",
+        "experiment",
+        "minimum viable product",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "inside"),
+    [
+        ("Small businesses", "small businesses"),  # "lead small businesses to buy more"
+        ("Young professionals", "young professionals"),
+        ("Businesses (B2B)", "businesses (B2B)"),  # the acronym keeps its capitals
+        ("Teams, schools and stores", "teams, schools and stores"),
+        ("B2B buyers", "B2B buyers"),  # an acronym first stays as written
+        ("NGOs", "NGOs"),
+        ("iPhone users", "iPhone users"),
+        ("New York Retailers", "New York Retailers"),  # title case: likely a proper name
+        ("fans", "fans"),
+        ("A", "A"),
+        ("", ""),
+    ],
+)
+def test_names_inside_a_sentence(name: str, inside: str) -> None:
+    assert in_sentence(name) == inside
+
+
+def test_exported_stamp_is_utc_to_the_minute() -> None:
+    assert exported_stamp(datetime(2026, 12, 2, 10, 15, 59, tzinfo=UTC)) == (
+        "Exported 2026-12-02 10:15 UTC"
+    )
+    # a local time is converted: 11:15 at UTC+1 is 10:15 UTC
+    plus_one = timezone(timedelta(hours=1))
+    assert exported_stamp(datetime(2026, 12, 2, 11, 15, tzinfo=plus_one)) == (
+        "Exported 2026-12-02 10:15 UTC"
+    )

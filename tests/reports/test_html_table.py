@@ -7,6 +7,7 @@ import math
 import pandas as pd
 from markupsafe import Markup
 
+from bmc_course.logic.wording import money
 from bmc_course.reports.html_table import (
     Cell,
     Column,
@@ -98,6 +99,23 @@ def test_frame_table_reads_like_pandas() -> None:
         "<td>4</td><td></td></tr>"
         "<tr><td>Firms</td><td>5000.0</td><td>65.92</td><td>1</td><td>0.5</td></tr>"
         "</tbody></table>"
+    )
+
+
+def test_a_frame_with_the_courses_number_format() -> None:
+    frame = pd.DataFrame(
+        {
+            "segment": ["Firms"],
+            "revenue": [9000.0],
+            "cost": [0.5],
+            "count": [1500],
+            "gap": [math.nan],
+        }
+    )
+    table = HtmlTable.from_frame(frame, number=money, na_rep="—").render()
+    # "9,000" as the text around the table writes it, never "9000.0"; text cells untouched
+    assert table.endswith(
+        "<tr><td>Firms</td><td>9,000</td><td>0.50</td><td>1,500</td><td>—</td></tr></tbody></table>"
     )
 
 

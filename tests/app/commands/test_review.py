@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bmc_course.logic.wording import finding_title
 from bmc_course.model.catalog import Catalog
 from tests.support.cli_runner import run_cli
 
@@ -19,7 +20,8 @@ def test_review_each_case_text(catalog: Catalog, case_id: str) -> None:
     for segment in case.segments:
         assert segment.name in out
     for code in case.expected_findings:
-        assert code in out
+        assert f"] {finding_title(code)}: " in out  # the finding by its title
+        assert code not in out  # never its code
 
 
 def test_review_every_case_json(catalog: Catalog) -> None:

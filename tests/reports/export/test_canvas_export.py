@@ -1,8 +1,10 @@
-"""Exports: every format written atomically, PNG and JSON as they should be, unknown formats refused."""
+"""Exports: every format written atomically and dated, PNG and JSON as they should be, unknown
+formats refused."""
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -35,10 +37,33 @@ def test_json_round_trips_with_unknown_fields(
     raw = hostile.to_json_dict()
     raw["teacher_note"] = "kept"
     submission = parse_submission(raw, file="x")
-    path = export(submission, catalog, "json", tmp_path / "b.json")
+    path = export(submission, catalog, "json", tmp_path / "b.json", exported_at=WHEN)
     again = parse_submission(json.loads(path.read_text(encoding="utf-8")), file=str(path))
-    assert again.to_json_dict() == submission.to_json_dict()
+    # the same submission, plus when it was exported (a field like any other: kept on reading)
+    assert again.to_json_dict() == {
+        **submission.to_json_dict(),
+        "exported_at": "2026-12-02T10:15:00+00:00",
+    }
     assert again.to_json_dict()["teacher_note"] == "kept"
+
+
+WHEN = datetime(2026, 12, 2, 11, 15, tzinfo=timezone(timedelta(hours=1)))  # 10:15 UTC
+
+
+def test_every_text_export_says_when_it_was_made(
+    tmp_path: Path, catalog: Catalog, hostile: Submission
+) -> None:
+    for fmt in ("md", "html"):
+        text = export(hostile, catalog, fmt, tmp_path / f"b.{fmt}", exported_at=WHEN).read_text(
+            encoding="utf-8"
+        )
+        assert "Exported 2026-12-02 10:15 UTC" in text, fmt
+    before = datetime.now(UTC).replace(second=0, microsecond=0)
+    text = export(hostile, catalog, "md", tmp_path / "now.md").read_text(encoding="utf-8")
+    after = datetime.now(UTC)
+    stamp = text.split("_Exported ", 1)[1].split(" UTC_", 1)[0]
+    made = datetime.strptime(stamp, "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
+    assert before <= made <= after  # by default: the moment of the export
 
 
 def test_unknown_format_is_refused(tmp_path: Path, catalog: Catalog, hostile: Submission) -> None:
