@@ -20,6 +20,7 @@ __all__ = [
     "case_explorer",
     "channel_or_relationship",
     "findings_panel",
+    "hand_in",
     "key_ideas",
     "knowledge_check",
     "lifecycle",
@@ -212,11 +213,19 @@ def class_summary(folder: str | None = None) -> Any:
 
 
 def canvas_block() -> Any:
-    """Your Customer Relationships block, with export to Markdown, HTML, PNG and JSON."""
+    """Your Customer Relationships block, and what it asks of the blocks around it."""
     from bmc_course.widgets.canvas_block_view import CanvasBlockView
 
+    return _show("canvas_block", CanvasBlockView(_session().state))
+
+
+def hand_in() -> Any:
+    """Mark the last step done and export your block (Markdown, HTML, PNG, JSON)."""
+    from bmc_course.widgets.hand_in_view import HandInView
+
     session = _session()
-    return _show("canvas_block", CanvasBlockView(session.state, session.store.path.parent))
+    path = session.store.path
+    return _show("hand_in", HandInView(session.state, path.parent, path))
 
 
 def knowledge_check(lesson_id: str) -> Any:

@@ -33,6 +33,7 @@ def calls(session: CourseSession) -> dict[str, Callable[[], Any]]:
         "case_explorer": course.case_explorer,
         "channel_or_relationship": course.channel_or_relationship,
         "canvas_block": course.canvas_block,
+        "hand_in": course.hand_in,
         "knowledge_check": lambda: course.knowledge_check(lesson),
     }
 

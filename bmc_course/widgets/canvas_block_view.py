@@ -1,45 +1,29 @@
-"""The learner's Customer Relationships block: a summary, and export buttons.
+"""The learner's Customer Relationships block, and the canvas around it.
 
 The summary is built by :func:`bmc_course.logic.canvas_block.build_canvas_block`
-(the same data the exports and ``bmc-course review`` use). Each export button
-writes one file into the workspace folder and shows where it went.
+(the same data the exports and ``bmc-course review`` use); the blocks around it
+by :func:`bmc_course.logic.canvas_around_block.canvas_around`. Exporting is in
+:mod:`bmc_course.widgets.hand_in_view`, at the end of the notebook.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import ipywidgets as widgets
 
+from bmc_course.logic.canvas_around_block import CanvasAround, canvas_around
 from bmc_course.logic.canvas_block import CanvasBlock, SegmentBlock, build_canvas_block
 from bmc_course.model.catalog import Catalog
-from bmc_course.model.input_errors import InputError
 from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.findings_panel import summary_line
 from bmc_course.widgets.html_fragments import (
     count,
     esc,
-    heading,
     message_box,
     money,
     revenue_description,
     severity_badge,
 )
-from bmc_course.widgets.state_view import EVERY_CHANGE, StateView, StatusLine, one_line
-
-EXPORT_FORMATS = {
-    "md": ("Markdown", "a text file you can read or paste anywhere"),
-    "html": ("Web page", "one self-contained HTML file"),
-    "png": ("Picture", "a PNG image of your block"),
-    "json": ("Submission", "the JSON file your teacher collects"),
-}
-
-
-def export_file_name(learner: str, fmt: str) -> str:
-    """``customer-relationships-<learner>.<fmt>`` (a safe slug of the learner's name)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", learner.lower()).strip("-")[:40]
-    return f"customer-relationships{'-' + slug if slug else ''}.{fmt}"
+from bmc_course.widgets.state_view import EVERY_CHANGE, StateView
 
 
 def segment_block_html(
@@ -92,71 +76,50 @@ def canvas_block_html(block: CanvasBlock, catalog: Catalog) -> str:
     )
 
 
+def canvas_around_html(around: CanvasAround) -> str:
+    """The blocks around Customer Relationships, each line saying which choice asks for it."""
+    cards = []
+    for block in around.blocks:
+        lines = "".join(
+            f'<li>{esc(need.text)} <span class="bmc-muted">({esc(need.because)})</span></li>'
+            for need in block.lines
+        )
+        body = (
+            f'<ul class="bmc-list">{lines}</ul>'
+            if lines
+            else '<p class="bmc-muted">Nothing yet: choose relationships for your segments.</p>'
+        )
+        cards.append(
+            f'<div class="bmc-card bmc-around-block"><div class="bmc-card-title">'
+            f'{esc(block.name)}</div><p class="bmc-muted">{esc(block.question)}</p>{body}</div>'
+        )
+    return (
+        '<h3 class="bmc-heading">Your canvas around this block</h3>'
+        '<p class="bmc-muted">Relationships are never chosen alone: each asks something of the '
+        "blocks around it. This is what your choices ask for; check it against the rest of your "
+        "canvas.</p>"
+        f'<div class="bmc-card-grid">{"".join(cards)}</div>'
+    )
+
+
 class CanvasBlockView(StateView):
-    """Summary of the learner's block plus export to Markdown, HTML, PNG and JSON."""
+    """Summary of the learner's block and of the canvas around it (exports: :class:`HandInView`)."""
 
     REDRAW_ON = EVERY_CHANGE
 
-    def __init__(
-        self, course_state: CourseState, workspace: Path, *, with_style: bool = True
-    ) -> None:
+    def __init__(self, course_state: CourseState, *, with_style: bool = True) -> None:
         super().__init__(course_state, css_class="bmc-canvas-block", with_style=with_style)
-        self.workspace = workspace
         self.summary = widgets.HTML()
         self.summary.add_class("bmc-block-summary")
-        self.status = StatusLine()
-        self.status.add_class("bmc-export-status")
-        self.written: dict[str, Path] = {}
-        self.export_buttons: dict[str, widgets.Button] = {}
-        for fmt, (label, what) in EXPORT_FORMATS.items():
-            button = widgets.Button(
-                description=f"Export {label} (.{fmt})",
-                tooltip=f"Write {what} into {workspace}",
-                layout=widgets.Layout(width="auto"),
-            )
-            button.add_class("bmc-export")
-            button.add_class(f"bmc-export-{fmt}")
-            button.export_format = fmt
-            button.on_click(self._on_export)
-            self.export_buttons[fmt] = button
-        self._set_body(
-            self.summary,
-            widgets.HTML(
-                heading(
-                    "Export your block",
-                    4,
-                    sub=f"Files are written into your workspace folder: {workspace}",
-                )
-            ),
-            widgets.HBox(
-                list(self.export_buttons.values()), layout=widgets.Layout(flex_flow="row wrap")
-            ),
-            self.status,
-        )
+        self.around = widgets.HTML()
+        self.around.add_class("bmc-canvas-around")
+        self._set_body(self.summary, self.around)
         self.refresh()
 
     def refresh(self, change: Change | None = None) -> None:
-        """Rebuild the summary from the state."""
+        """Rebuild the summary and the canvas around it from the state."""
         self.redraw_count += 1
-        block = build_canvas_block(self.course_state.submission, self.course_state.catalog)
-        self.summary.value = canvas_block_html(block, self.course_state.catalog)
-
-    def export(self, fmt: str) -> Path:
-        """Write the block in one format into the workspace; return the path."""
-        from bmc_course.reports.export import export  # matplotlib/pandas only when exporting
-
-        path = self.workspace / export_file_name(self.course_state.learner, fmt)
-        export(self.course_state.stamped_submission(), self.course_state.catalog, fmt, path)
-        self.written[fmt] = path
-        return path
-
-    def _on_export(self, button: widgets.Button) -> None:
-        fmt = button.export_format
-        self.status.info(f"Writing the {EXPORT_FORMATS[fmt][0].lower()} file…")
-        try:
-            path = self.export(fmt)
-        except (OSError, ValueError, InputError) as error:
-            self.status.error(f"Could not export .{fmt}: {one_line(error)}")
-            return
-        size = path.stat().st_size
-        self.status.ok(f"Wrote {path} ({size:,} bytes).")
+        catalog = self.course_state.catalog
+        block = build_canvas_block(self.course_state.submission, catalog)
+        self.summary.value = canvas_block_html(block, catalog)
+        self.around.value = canvas_around_html(canvas_around(self.course_state.segments, catalog))

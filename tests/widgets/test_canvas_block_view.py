@@ -1,19 +1,14 @@
-"""Canvas block view: a live, escaped summary (economics and notes included) and export buttons
-that write into the workspace."""
+"""Canvas block view: a live, escaped summary (economics and notes included) and the canvas
+around the block."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-
 from bmc_course.state.session import CourseSession
-from bmc_course.widgets.canvas_block_view import CanvasBlockView, export_file_name
+from bmc_course.widgets.canvas_block_view import CanvasBlockView
 
 
-def test_canvas_block_summary_is_escaped_and_live(session: CourseSession, tmp_path: Path) -> None:
-    view = CanvasBlockView(session.state, tmp_path)
+def test_canvas_block_summary_is_escaped_and_live(session: CourseSession) -> None:
+    view = CanvasBlockView(session.state)
     session.state.set_learner("<Ada>")
     seg_id = session.state.add_segment("Teams & co", "business")
     session.state.set_relationships(seg_id, ["personal_assistance"])
@@ -23,10 +18,10 @@ def test_canvas_block_summary_is_escaped_and_live(session: CourseSession, tmp_pa
 
 
 def test_canvas_block_shows_the_economics_and_the_notes_escaped(
-    session: CourseSession, tmp_path: Path
+    session: CourseSession,
 ) -> None:
     state = session.state
-    view = CanvasBlockView(state, tmp_path)
+    view = CanvasBlockView(state)
     seg_id = state.add_segment("Teams", "business")
     state.set_relationships(seg_id, ["personal_assistance"])
     # 1,500 of set-up over 5 years for 1,000 customers (0.30 each) + 30 running = 30.30,
@@ -44,10 +39,10 @@ def test_canvas_block_shows_the_economics_and_the_notes_escaped(
 
 
 def test_canvas_block_names_who_pays_and_the_budget_per_person(
-    session: CourseSession, tmp_path: Path
+    session: CourseSession,
 ) -> None:
     state = session.state
-    view = CanvasBlockView(state, tmp_path)
+    view = CanvasBlockView(state)
     sellers = state.add_segment("Sellers", "platform")
     buyers = state.add_segment("Buyers", "platform")
     state.set_relationships(buyers, ["self_service"])
@@ -62,30 +57,15 @@ def test_canvas_block_names_who_pays_and_the_budget_per_person(
     )
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "png", "json"])
-def test_export_buttons_write_into_the_workspace(
-    session: CourseSession, tmp_path: Path, fmt: str
-) -> None:
-    session.state.set_learner("Ada Lovelace")
-    seg_id = session.state.add_segment("Teams", "business")
-    session.state.set_relationships(seg_id, ["personal_assistance"])
-    workspace = tmp_path / "workspace"
-    workspace.mkdir()
-    view = CanvasBlockView(session.state, workspace)
-    view.export_buttons[fmt].click()
-    path = workspace / export_file_name("Ada Lovelace", fmt)
-    assert path.name == f"customer-relationships-ada-lovelace.{fmt}"
-    assert path.is_file()
-    assert path.stat().st_size > 0
-    assert str(path) in view.status.value
-    if fmt == "json":
-        assert json.loads(path.read_text(encoding="utf-8"))["learner"] == "Ada Lovelace"
-
-
-def test_export_failure_is_one_line(session: CourseSession, tmp_path: Path) -> None:
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("x", encoding="utf-8")
-    view = CanvasBlockView(session.state, blocker)
-    view.export_buttons["md"].click()
-    assert "bmc-message-error" in view.status.value
-    assert "Could not export .md" in view.status.value
+def test_the_canvas_around_the_block_follows_the_choices_escaped(session: CourseSession) -> None:
+    state = session.state
+    view = CanvasBlockView(state)
+    assert view.around.value.count("Nothing yet") == 7  # no segments: every block is empty
+    seg_id = state.add_segment("<b>Clubs</b>", "business")
+    state.update_segment(seg_id, value_proposition="Kit <i>fitted</i> for every player")
+    state.set_relationships(seg_id, ["communities"])
+    around = view.around.value
+    assert "Your canvas around this block" in around
+    assert "Kit &lt;i&gt;fitted&lt;/i&gt; for every player" in around
+    assert "for communities (&lt;b&gt;Clubs&lt;/b&gt;)" in around
+    assert "Community managers" in around and "<b>Clubs" not in around
