@@ -114,6 +114,11 @@ def in_sentence(name: str) -> str:
     return first[0].lower() + name[1:]
 
 
+def utc_minute(moment: datetime) -> str:
+    """``2026-12-02 10:15 UTC``: a moment to the minute, in UTC, as every file we write says it."""
+    return f"{moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+
+
 def exported_stamp(moment: datetime) -> str:
-    """``Exported 2026-12-02 10:15 UTC``: when an export was made, to the minute, in UTC."""
-    return f"Exported {moment.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
+    """``Exported 2026-12-02 10:15 UTC``: when an export was made."""
+    return f"Exported {utc_minute(moment)}"

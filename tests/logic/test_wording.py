@@ -19,6 +19,7 @@ from bmc_course.logic.wording import (
     percent,
     severity_word,
     share_of_customers,
+    utc_minute,
     years,
 )
 from bmc_course.model.content_models import TestMethod
@@ -203,6 +204,7 @@ def test_exported_stamp_is_utc_to_the_minute() -> None:
     assert exported_stamp(datetime(2026, 12, 2, 10, 15, 59, tzinfo=UTC)) == (
         "Exported 2026-12-02 10:15 UTC"
     )
+    assert utc_minute(datetime(2026, 1, 5, 9, 3, tzinfo=UTC)) == "2026-01-05 09:03 UTC"
     # a local time is converted: 11:15 at UTC+1 is 10:15 UTC
     plus_one = timezone(timedelta(hours=1))
     assert exported_stamp(datetime(2026, 12, 2, 11, 15, tzinfo=plus_one)) == (

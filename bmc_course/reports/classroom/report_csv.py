@@ -1,4 +1,9 @@
-"""The per-learner table as CSV, safe to open in a spreadsheet (see ``csv_safe``)."""
+"""The per-learner table as CSV, safe to open in a spreadsheet (see ``csv_safe``).
+
+The last column holds everything the learner wrote (value propositions, a why
+per type, notes, answers to findings, the plan over time), segment by segment
+on one line, so a teacher can read the reasons beside the choices.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ COLUMNS = (
     "problems",
     "quiz correct",
     "quiz answered",
+    "reasons",
 )
 
 
@@ -25,6 +31,9 @@ def learners_csv(summary: ClassSummary) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
+    reasons: dict[str, list[str]] = {}
+    for segment in summary.reasons:
+        reasons.setdefault(segment.file, []).append(segment.text)
     for row in summary.learners:
         writer.writerow(
             [
@@ -36,6 +45,7 @@ def learners_csv(summary: ClassSummary) -> str:
                 row.problems,
                 row.quiz_correct,
                 row.quiz_answered,
+                neutralise(" | ".join(reasons.get(row.file, []))),
             ]
         )
     return buffer.getvalue()

@@ -2,21 +2,26 @@
 
 Charts are embedded as data-URI PNGs with alt text and the same numbers in a
 table; the per-learner table sorts on a click of its headers (a few lines of
-inline script, no library, no request). The page is
-``templates/class_report.html.j2``, rendered with autoescape on, so every
-piece of learner text is escaped.
+inline script, no library, no request). Findings, lessons, types and
+archetypes are named in words, never by id; "What the learners wrote" shows
+every value proposition, reason per type, note, answer to a finding and plan
+over time. The page is ``templates/class_report.html.j2``, rendered with
+autoescape on, so every piece of learner text is escaped.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from markupsafe import Markup
 
 from bmc_course.charts.class_choices import plot_class_choices, table_class_choices
 from bmc_course.charts.figure_data_uri import figure_data_uri
+from bmc_course.logic.wording import finding_title, utc_minute
 from bmc_course.model.catalog import Catalog
-from bmc_course.reports.classroom.summary import ClassSummary
+from bmc_course.reports.classroom.summary import ClassSummary, SegmentReasons
 from bmc_course.reports.html_table import Cell, HtmlTable
 from bmc_course.reports.templating import render
 
@@ -49,13 +54,33 @@ def _share_cell(share: float) -> Cell:
     )
 
 
-def render_class_report(summary: ClassSummary, catalog: Catalog) -> str:
-    """The whole report as one HTML string."""
+def _lines(items: Iterable[str]) -> Markup:
+    """Several pieces of text in one cell, one per line, each escaped."""
+    return Markup("<br>").join(items)
+
+
+def _reasons_row(r: SegmentReasons) -> list[object]:
+    return [
+        _cell(r.learner or "(no name)"),
+        _cell(f"{r.segment} ({r.archetype})"),
+        r.value_proposition,
+        _lines(f"{label} — why: {why}" if why else label for label, why in r.mix),
+        r.notes,
+        _lines(f"{title}: {answer}" for title, answer in r.answers),
+        r.stages,
+    ]
+
+
+def render_class_report(
+    summary: ClassSummary, catalog: Catalog, *, made_at: datetime | None = None
+) -> str:
+    """The whole report as one HTML string; ``made_at`` (default: now) is printed under the title."""
+    lessons = {lesson_id: lesson.title for lesson_id, lesson in catalog.lessons.items()}
     findings = HtmlTable(
         ["finding", "learners", "times", "for example"],
         [
             [
-                _cell(f.code),
+                _cell(finding_title(f.code)),
                 _cell(f.learners, numeric=True),
                 _cell(f.occurrences, numeric=True),
                 _cell(", ".join(f.examples)),
@@ -67,7 +92,7 @@ def render_class_report(summary: ClassSummary, catalog: Catalog) -> str:
         ["lesson", "question", "correct", "share"],
         [
             [
-                _cell(q.lesson_id),
+                _cell(lessons.get(q.lesson_id, q.lesson_id)),
                 _cell(q.prompt),
                 _cell(f"{q.correct}/{q.answered}", numeric=True),
                 _share_cell(q.share_correct or 0.0),
@@ -98,9 +123,24 @@ def render_class_report(summary: ClassSummary, catalog: Catalog) -> str:
         [_cell(f), _cell(f"an older submission of {learner}; kept {kept}")]
         for f, learner, kept in summary.duplicates
     ]
+    reasons = HtmlTable(
+        [
+            "learner",
+            "segment",
+            "value proposition",
+            "relationships and why",
+            "notes",
+            "answers to findings",
+            "over the market's life",
+        ],
+        [_reasons_row(r) for r in summary.reasons],
+        css_class="reasons",
+    )
     return render(
         PAGE_TEMPLATE,
         folder=summary.folder,
+        made=f"Made {utc_minute(made_at or datetime.now(UTC))}",
+        reasons_table=reasons if summary.reasons else None,
         counts=[
             (len(summary.learners), "learners"),
             (summary.segments, "segments"),

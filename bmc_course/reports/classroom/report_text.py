@@ -7,6 +7,7 @@ the teacher's screen or rewrite what the summary says.
 
 from __future__ import annotations
 
+from bmc_course.logic.wording import count, finding_title
 from bmc_course.model.catalog import Catalog
 from bmc_course.reports.classroom.summary import ClassSummary
 
@@ -39,17 +40,27 @@ def summary_lines(summary: ClassSummary, catalog: Catalog) -> list[str]:
         chosen = ", ".join(
             f"{catalog.types[t].name} {n}" for t, n in counts.most_common() if t in catalog.types
         )
-        lines.append(f"  {name} ({total} segments): {chosen or 'nothing chosen'}")
+        lines.append(f"  {name} ({count(total, 'segment')}): {chosen or 'nothing chosen'}")
     lines += ["", "Most frequent findings (learners):"]
     lines += [
-        f"  {f.code}: {f.learners} (e.g. {printable(', '.join(f.examples))})"
+        f"  {finding_title(f.code)}: {f.learners} (e.g. {printable(', '.join(f.examples))})"
         for f in summary.findings[:TOP]
     ] or ["  none"]
     lines += ["", "Weakest knowledge-check questions (share correct):"]
+    lessons = {lesson_id: lesson.title for lesson_id, lesson in catalog.lessons.items()}
     lines += [
-        f"  {q.question_id} ({q.lesson_id}): {q.correct}/{q.answered} = {q.share_correct or 0:.0%}"
+        f"  {q.question_id} ({lessons.get(q.lesson_id, q.lesson_id)}): {q.correct}/{q.answered}"
+        f" = {q.share_correct or 0:.0%}"
         for q in summary.quiz[:TOP]
     ] or ["  no answers"]
+    if summary.reasons:
+        learners = len({r.file for r in summary.reasons})
+        lines += [
+            "",
+            f"Reasons written: {count(len(summary.reasons), 'segment')} by "
+            f"{count(learners, 'learner')} "
+            "(in the HTML report and the CSV).",
+        ]
     if summary.rejected or summary.duplicates:
         lines += ["", f"Not summarised ({len(summary.rejected) + len(summary.duplicates)} files):"]
         lines += [f"  {printable(file)}: {printable(reason)}" for file, reason in summary.rejected]

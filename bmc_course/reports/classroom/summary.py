@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bmc_course.formats.submission import SegmentChoice
 from bmc_course.logic.checks import check_segments
+from bmc_course.logic.mix_over_time import stage_plans
+from bmc_course.logic.wording import finding_title, share_of_customers
 from bmc_course.model.catalog import Catalog
 from bmc_course.reports.classroom.gc_pause import cycle_collector_paused
 from bmc_course.reports.classroom.intake import Intake
@@ -25,6 +28,81 @@ class LearnerRow:
     problems: int
     quiz_correct: int
     quiz_answered: int
+
+
+@dataclass(frozen=True)
+class SegmentReasons:
+    """What one learner wrote about one segment, in plain words (names, never ids).
+
+    ``mix`` pairs each type with the share it serves and the learner's reason
+    (``("Self-service (all)", "they order at night")``); ``answers`` pairs a
+    finding's title with the learner's answer to it.
+    """
+
+    learner: str
+    file: str
+    segment: str
+    archetype: str
+    value_proposition: str
+    mix: tuple[tuple[str, str], ...]
+    notes: str
+    answers: tuple[tuple[str, str], ...]
+    stages: str  # "Launch: Personal assistance; Growth: …" ("" with no plan)
+
+    @property
+    def text(self) -> str:
+        """Everything the learner wrote about the segment on one line (for a spreadsheet cell)."""
+        parts = [f"{self.segment}:"]
+        if self.value_proposition:
+            parts.append(f"value proposition: {self.value_proposition};")
+        parts += [f"{label} — why: {why};" for label, why in self.mix if why]
+        if self.notes:
+            parts.append(f"notes: {self.notes};")
+        parts += [f"answered {title}: {answer};" for title, answer in self.answers]
+        if self.stages:
+            parts.append(f"over time: {self.stages};")
+        return " ".join(" ".join(parts).split()).removesuffix(";")
+
+
+def segment_reasons(
+    segment: SegmentChoice, catalog: Catalog, *, learner: str, file: str
+) -> SegmentReasons | None:
+    """The learner's reasons for one segment, or None when they wrote none."""
+    reasons_given = (
+        segment.value_proposition.strip()
+        or segment.notes.strip()
+        or any(r.notes.strip() for r in segment.relationships)
+        or any(a.strip() for a in segment.answers.values())
+        or segment.stages
+    )
+    if not reasons_given:
+        return None
+    archetype = catalog.archetypes.get(segment.archetype)
+    mix = tuple(
+        (
+            f"{catalog.types[r.type].name} ({share_of_customers(r.share)})"
+            if r.type in catalog.types
+            else r.type,
+            r.notes.strip(),
+        )
+        for r in segment.relationships
+    )
+    plans = stage_plans(segment, catalog)
+    return SegmentReasons(
+        learner=learner,
+        file=file,
+        segment=segment.name,
+        archetype=archetype.name if archetype else segment.archetype,
+        value_proposition=segment.value_proposition.strip(),
+        mix=mix,
+        notes=segment.notes.strip(),
+        answers=tuple(
+            (finding_title(key.partition(":")[0]), answer.strip())
+            for key, answer in segment.answers.items()
+            if answer.strip()
+        ),
+        stages="; ".join(f"{p.name}: {', '.join(p.types) or 'nothing'}" for p in plans),
+    )
 
 
 @dataclass(frozen=True)
@@ -67,6 +145,19 @@ class ClassSummary:
     findings: list[FindingCount] = field(default_factory=list)
     quiz: list[QuestionResult] = field(default_factory=list)
     learners: list[LearnerRow] = field(default_factory=list)
+    reasons: list[SegmentReasons] = field(default_factory=list)  # segments with reasons written
+
+
+def _reasons(intake: Intake, catalog: Catalog) -> list[SegmentReasons]:
+    """Every accepted segment's reasons, learner by learner (segments without any left out)."""
+    found = []
+    for item in intake.accepted:
+        learner = item.submission.learner
+        for segment in item.submission.segments:
+            reasons = segment_reasons(segment, catalog, learner=learner, file=item.file)
+            if reasons is not None:
+                found.append(reasons)
+    return found
 
 
 def summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
@@ -148,6 +239,7 @@ def _summarise(intake: Intake, catalog: Catalog) -> ClassSummary:
         ),
         key=lambda f: (-f.learners, -f.occurrences, f.code),
     )
+    summary.reasons = _reasons(intake, catalog)
     lesson_of = {q.id: lesson for lesson, quiz in catalog.quizzes.items() for q in quiz.questions}
     summary.quiz = [
         QuestionResult(qid, lesson_of[qid], q.prompt, answered[qid], correct[qid])

@@ -13,7 +13,17 @@ from bmc_course.reports.classroom.report_html import render_class_report
 from bmc_course.reports.classroom.report_json import summary_json
 from bmc_course.reports.classroom.summary import ClassSummary, FindingCount, summarise
 from tests.support.classroom_corpus import write_class
-from tests.support.small_class import HOSTILE_NAME
+from tests.support.reasons_submission import (
+    ANSWER,
+    AUTOMATED_WHY,
+    NOTES,
+    OLD_ANSWER,
+    SCRIPT,
+    SELF_SERVICE_WHY,
+    VALUE_PROPOSITION,
+    reasons_submission,
+)
+from tests.support.small_class import HOSTILE_NAME, learner, save
 
 # What the checks find in the small class, worked out from content/assumptions.toml and
 # relationship_types.toml: (code, severity, segment id) per learner, most severe first.
@@ -117,3 +127,32 @@ def test_a_summary_is_plain_data(
     summary = summarise(read_folder(folder, catalog), catalog)
     assert isinstance(summary, ClassSummary)
     assert summary.folder == str(folder)
+
+
+def test_the_learners_reasons_in_plain_words(tmp_path: Path, catalog: Catalog) -> None:
+    folder = tmp_path / "class"
+    save(folder, "ada.json", reasons_submission(catalog))
+    save(folder, "ben.json", learner(catalog, "Ben", [("Firms", "business", 50, [])], {}))
+    summary = summarise(read_folder(folder, catalog), catalog)
+    # Ben wrote nothing: no line; Ada wrote about both her segments
+    assert [(r.learner, r.file, r.segment, r.archetype) for r in summary.reasons] == [
+        (f"Ada {SCRIPT}", "ada.json", "Individual athletes", "Individual consumers (mass market)"),
+        (f"Ada {SCRIPT}", "ada.json", "Teams, schools and stores", "Businesses (B2B)"),
+    ]
+    athletes, teams = summary.reasons
+    assert athletes.value_proposition == VALUE_PROPOSITION
+    assert athletes.mix == (
+        ("Self-service (all)", SELF_SERVICE_WHY),
+        ("Automated services (all)", AUTOMATED_WHY),
+    )
+    assert athletes.notes == NOTES
+    assert athletes.answers == (("Human fallback", ANSWER), ("Over-serving", OLD_ANSWER))
+    assert teams.stages == (
+        "Launch: Personal assistance; Growth: Personal assistance, Self-service; "
+        "Mature market: Self-service, Communities"
+    )
+    assert teams.text == (
+        "Teams, schools and stores: value proposition: Team kits in every size; "
+        "over time: Launch: Personal assistance; Growth: Personal assistance, Self-service; "
+        "Mature market: Self-service, Communities"
+    )
