@@ -107,21 +107,29 @@ def test_segments_are_added_by_clicking_and_typing(
     assert_no_injected_markup(page)
 
 
+def learners_picker(notebook: Locator) -> Locator:
+    """The cell of the learner's own relationship picker in 04, with its findings (the case
+    explorer further down has a sandbox picker of its own)."""
+    picker = notebook.page.locator(".bmc-relationship-picker")
+    return notebook.locator(".jp-CodeCell", has=picker).first
+
+
 def test_relationships_update_findings_without_rerunning(
     page: Page, lab: RunningServer, screenshots: Path
 ) -> None:
     notebook = open_and_run(page, lab, "04_match_types.ipynb", ".bmc-relationship-picker")
-    findings = notebook.locator(".bmc-findings-body")
+    picker = learners_picker(notebook)
+    findings = picker.locator(".bmc-findings-body")
     expect(findings).to_be_visible(timeout=WIDGET_TIMEOUT)
     before = findings.inner_text()
-    toggle = notebook.locator(".bmc-type-toggle-personal_assistance input")
+    toggle = picker.locator(".bmc-type-toggle-personal_assistance input")
     toggle.scroll_into_view_if_needed()
     toggle.check()
     expect(findings).not_to_have_text(before, timeout=WIDGET_TIMEOUT)
     wait_for_progress(
         lab, "'personal_assistance' in [r['type'] for r in data['segments'][0]['relationships']]"
     )
-    notebook.locator(".bmc-type-toggle-self_service input").check()
+    picker.locator(".bmc-type-toggle-self_service input").check()
     wait_for_progress(
         lab, "'self_service' in [r['type'] for r in data['segments'][0]['relationships']]"
     )
@@ -155,13 +163,14 @@ def test_restarting_the_kernel_brings_every_choice_back(
     page: Page, lab: RunningServer, screenshots: Path
 ) -> None:
     notebook = open_and_run(page, lab, "04_match_types.ipynb", ".bmc-relationship-picker")
+    picker = learners_picker(notebook)
     restart_kernel_and_run_all(page)
     time.sleep(1.0)  # the old widgets go away before the new ones arrive
-    toggle = notebook.locator(".bmc-type-toggle-personal_assistance input")
+    toggle = picker.locator(".bmc-type-toggle-personal_assistance input")
     toggle.scroll_into_view_if_needed(timeout=WIDGET_TIMEOUT)
     expect(toggle).to_be_checked(timeout=WIDGET_TIMEOUT)
-    expect(notebook.locator(".bmc-type-toggle-self_service input")).to_be_checked()
-    expect(notebook.locator(".bmc-type-toggle-communities input")).not_to_be_checked()
+    expect(picker.locator(".bmc-type-toggle-self_service input")).to_be_checked()
+    expect(picker.locator(".bmc-type-toggle-communities input")).not_to_be_checked()
     page.reload()
     notebook = open_and_run(page, lab, "00_welcome.ipynb", ".bmc-welcome")
     expect(notebook.locator(".bmc-learner input")).to_have_value(HOSTILE_NAME)
@@ -205,7 +214,8 @@ def test_relationship_picker_works_with_the_keyboard_alone(
     page: Page, lab: RunningServer, screenshots: Path
 ) -> None:
     notebook = open_and_run(page, lab, "04_match_types.ipynb", ".bmc-relationship-picker")
-    select = notebook.locator(".bmc-segment-select select")
+    picker = learners_picker(notebook)
+    select = picker.locator(".bmc-segment-select select")
     select.scroll_into_view_if_needed()
     select.focus()  # the one step a mouse user would click: into the picker
     # the dropdown is operated from the keyboard ...
@@ -220,7 +230,7 @@ def test_relationship_picker_works_with_the_keyboard_alone(
     else:
         raise AssertionError("Tab never reached the communities checkbox")
     page.keyboard.press("Space")
-    toggle = notebook.locator(".bmc-type-toggle-communities input")
+    toggle = picker.locator(".bmc-type-toggle-communities input")
     expect(toggle).to_be_checked()
     data = wait_for_progress(
         lab, "'communities' in [r['type'] for r in data['segments'][1]['relationships']]"
