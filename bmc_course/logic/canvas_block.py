@@ -1,9 +1,9 @@
 """The learner's Customer Relationships block, assembled for display and export.
 
 :func:`build_canvas_block` gathers everything a view needs (segments with
-readable type names, costs, findings, testable assumptions, and the learner's
-own reasons: the value proposition, a why per type, answers to findings and
-the mix planned per market stage); renderers for the terminal and export
+readable type names, costs, findings, testable assumptions, the learner's
+own reasons (the value proposition, a why per type, answers to findings and
+the mix planned per market stage) and the canvas around the block); renderers for the terminal and export
 formats only lay it out. Every name is in plain words here (type, archetype,
 finding and stage names, never ids), so no renderer shows a code.
 """
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bmc_course.formats.submission import SegmentChoice, Submission, quiz_score
 from bmc_course.logic.assumption_plan import TestableAssumption, plan_for_segment
+from bmc_course.logic.canvas_around_block import CanvasAround, canvas_around
 from bmc_course.logic.checks import Finding, check_segments, covered_motivations
 from bmc_course.logic.economics import SegmentEconomics, business_economics
 from bmc_course.logic.mix_over_time import StagePlan, stage_plans
@@ -145,6 +146,8 @@ class CanvasBlock:
     segments: list[SegmentBlock]
     quiz_correct: int
     quiz_answered: int
+    # what the chosen mixes ask of the other blocks of the canvas (None with no segments)
+    around: CanvasAround | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -209,6 +212,7 @@ def build_canvas_block(submission: Submission, catalog: Catalog) -> CanvasBlock:
         segments=segments,
         quiz_correct=correct,
         quiz_answered=answered,
+        around=canvas_around(submission.segments, catalog) if submission.segments else None,
     )
 
 

@@ -5,8 +5,9 @@ PNG data URIs, each with alt text and the same numbers as a table beside it.
 The page is ``templates/learner_page.html.j2``, rendered with autoescape on,
 so every piece of learner text is escaped. The title is the learner's name
 and the block's (a one-sentence business would make a four-line headline);
-the business follows as a paragraph, then when the page was exported. On
-paper each segment starts a new page; a "Sources" footer names the works
+the business follows as a paragraph, then when the page was exported. After
+the segments: the canvas around the block. On paper each segment (and the
+canvas around it) starts a new page; a "Sources" footer names the works
 the course draws on.
 """
 
@@ -68,5 +69,6 @@ def render_html(
         cost_chart=cost_chart,
         quiz_correct=block.quiz_correct,
         quiz_answered=block.quiz_answered,
+        around=block.around,
         sources=list(catalog.sources.values()),
     )

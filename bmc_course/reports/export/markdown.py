@@ -4,8 +4,10 @@ The title is the learner's name and the block's; the business follows as a
 paragraph, then when the file was exported. Each segment lists its numbers,
 its mix (each type with the learner's reason), its economics, the plan over the
 market's life, the learner's notes, every finding with the learner's answer,
-and the assumptions to test. A "Sources" footer names the works the course
-draws on. Every piece of learner text is escaped so it stays literal.
+and the assumptions to test. "Your canvas around this block" follows: what the
+chosen relationships ask of Value Propositions, Channels, Revenue Streams, Key
+Resources, Key Activities, Key Partners and Cost Structure. A "Sources" footer
+names the works the course draws on. Every piece of learner text is escaped so it stays literal.
 """
 
 from __future__ import annotations
@@ -72,6 +74,20 @@ def _segment_lines(item: SegmentBlock) -> list[str]:
     return lines
 
 
+def _around_lines(block: CanvasBlock) -> list[str]:
+    """The canvas around the block: per neighbouring block, what the chosen mixes ask of it."""
+    if block.around is None:
+        return []
+    lines = ["## Your canvas around this block", ""]
+    for neighbour in block.around.blocks:
+        lines += [f"### {neighbour.name}", "", f"_{neighbour.question}_", ""]
+        lines += [f"- {_md(need.text)} — {_md(need.because)}" for need in neighbour.lines] or [
+            "- nothing asked of it by the chosen relationships"
+        ]
+        lines.append("")
+    return lines
+
+
 def render_markdown(
     block: CanvasBlock, *, exported_at: datetime, sources: Sequence[Source] = ()
 ) -> str:
@@ -83,6 +99,7 @@ def render_markdown(
         lines += [block.findings_line, ""]
     for item in block.segments:
         lines += _segment_lines(item)
+    lines += _around_lines(block)
     if block.quiz_answered:
         lines += [f"Knowledge checks: {block.quiz_correct} of {block.quiz_answered} correct.", ""]
     lines.append(CAVEAT)

@@ -143,8 +143,11 @@ def test_the_page_prints_black_on_white_with_a_page_per_segment(catalog: Catalog
     print_rules = page.split("@media print {", 1)[1].split("\n}\n", 1)[0]
     assert "background: #fff !important" in print_rules and "color: #000 !important" in print_rules
     assert "position: static !important" in print_rules  # nothing sticky on paper
-    assert ".segment { break-before: page;" in print_rules
-    assert [a.get("class") for t, a in parser.tags if t == "section"] == ["segment", "segment"]
+    assert ".segment, .around { break-before: page;" in print_rules
+    assert [a.get("class") for t, a in parser.tags if t == "section"][:2] == [
+        "segment",
+        "segment",
+    ]
 
 
 def test_sources_in_the_footer(catalog: Catalog) -> None:
@@ -153,3 +156,17 @@ def test_sources_in_the_footer(catalog: Catalog) -> None:
     assert "<h2>Sources</h2>" in footer
     assert "Alexander Osterwalder and Yves Pigneur, Business Model Generation (2010)" in footer
     assert footer.count("<li>") == len(catalog.sources)
+
+
+def test_the_canvas_around_the_block_is_on_the_page(catalog: Catalog) -> None:
+    page, parser = page_of(catalog, reasons_submission(catalog))
+    text = text_of(parser)
+    assert "Your canvas around this block" in text
+    assert "Key Resources" in text and "Cost Structure" in text
+    assert f"{VALUE_PROPOSITION} — for Individual athletes" in text
+    assert [a.get("class") for t, a in parser.tags if t == "section"] == [
+        "segment",
+        "segment",
+        "around",
+    ]
+    assert ".segment, .around { break-before: page;" in page

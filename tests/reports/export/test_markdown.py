@@ -179,3 +179,29 @@ def test_an_empty_block_is_a_title_the_time_and_the_caveat(catalog: Catalog) -> 
         "\n"
         "_Costs and scores are the course's illustrative teaching assumptions, not market data._\n"
     )
+
+
+def test_the_canvas_around_the_block_follows_the_segments(catalog: Catalog) -> None:
+    lines = render_markdown(
+        block_of(catalog, reasons_submission(catalog)), exported_at=WHEN
+    ).splitlines()
+    start = lines.index("## Your canvas around this block")
+    assert start > lines.index("## Teams, schools and stores")
+    headings = [line for line in lines[start:] if line.startswith("### ")]
+    assert headings == [
+        "### Value Propositions",
+        "### Channels",
+        "### Revenue Streams",
+        "### Key Resources",
+        "### Key Activities",
+        "### Key Partners",
+        "### Cost Structure",
+    ]
+    # the value proposition the learner wrote, escaped, for its segment
+    assert (
+        "- Boots that fit wide feet \\<script\\>alert('why')\\</script\\> — for Individual athletes"
+    ) in lines
+    # 400 teams × 8,000 a year, in the one number format
+    assert any(
+        line.startswith("- 400 customers × 8,000 a year = 3,200,000 a year") for line in lines
+    )
