@@ -69,9 +69,14 @@ class CourseState:
 
     # -- listening -----------------------------------------------------------------
 
-    def observe(self, listener: Listener, *, last: bool = False) -> None:
-        """Call ``listener(change)`` after every change; ``last`` ones after all the others."""
-        (self._last_listeners if last else self._listeners).append(listener)
+    def observe(self, listener: Listener, *, last: bool = False, first: bool = False) -> None:
+        """Call ``listener(change)`` after every change; ``last`` ones after all the others,
+        ``first`` ones before them (what the learner watches after a click: its update
+        leaves the kernel first)."""
+        if first:
+            self._listeners.insert(0, listener)
+        else:
+            (self._last_listeners if last else self._listeners).append(listener)
 
     def unobserve(self, listener: Listener) -> None:
         """Stop calling ``listener``."""

@@ -82,6 +82,8 @@ def finding_choice_label(finding: Finding, segment_name: str, answer: str) -> st
 class FindingsPanel(StateView):
     """Live findings for all segments, or one segment, or only some finding codes."""
 
+    REDRAW_FIRST = True
+
     def __init__(
         self,
         course_state: CourseState,

@@ -72,6 +72,9 @@ class StateView(widgets.VBox):
     """A box that redraws from a course state when a change of a kind it shows arrives."""
 
     REDRAW_ON: ClassVar[frozenset[str]] = SEGMENT_CHANGES
+    # Redrawn before the other views: what the learner watches after a click (the findings)
+    # then leaves the kernel first, ahead of the controls' own bookkeeping.
+    REDRAW_FIRST: ClassVar[bool] = False
 
     def __init__(
         self, course_state: CourseState, *, css_class: str, with_style: bool = True, **kwargs: Any
@@ -86,7 +89,7 @@ class StateView(widgets.VBox):
         self.save_banner.add_class("bmc-save-banner")
         self.add_class("bmc-view")
         self.add_class(css_class)
-        course_state.observe(self._on_state_change)
+        course_state.observe(self._on_state_change, first=self.REDRAW_FIRST)
 
     def _set_body(self, *parts: Any) -> None:
         """Set the visible children (the stylesheet tag and the save banner stay first)."""

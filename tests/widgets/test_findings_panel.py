@@ -132,3 +132,21 @@ def test_an_answer_stays_with_its_finding_only(session: CourseSession) -> None:
     assert all(f.code != "no_human_fallback" for f in panel.findings)
     assert "answered" not in panel.text
     assert state.segment(seg_id).answers == {key: "A phone line comes in year two"}  # kept
+
+
+def test_the_findings_leave_the_kernel_before_the_pickers_bookkeeping(
+    session: CourseSession,
+) -> None:
+    """After a click the learner watches the findings: they are redrawn (and so sent to the
+    browser) before the picker next to them updates its own cost lines and summary."""
+    from bmc_course.widgets.relationship_picker import RelationshipPicker
+
+    state = session.state
+    seg_id = state.add_segment("Teams", "business")
+    picker = RelationshipPicker(state)  # built first, as in notebook 04
+    panel = FindingsPanel(state)
+    order: list[str] = []
+    panel.body.observe(lambda _c: order.append("findings"), names="value")
+    picker.segment_summary.observe(lambda _c: order.append("picker"), names="value")
+    state.toggle_relationship(seg_id, "personal_assistance", True)
+    assert order == ["findings", "picker"]
