@@ -57,6 +57,7 @@ from bmc_course.model.input_errors import (
     issues_from_validation,
 )
 from bmc_course.model.paths import content_dir
+from bmc_course.model.wording_reader import WordingReader, WordingReading
 
 CONTENT_ENV_VAR = "BMC_COURSE_CONTENT"
 MAX_CONTENT_FILE_BYTES = 1_000_000
@@ -100,13 +101,9 @@ class Catalog:
     # the five channel phases and, per relationship type, what it asks of the other blocks
     channel_phases: dict[str, ChannelPhaseEntry] = field(default_factory=dict)
     canvas_links: dict[str, TypeCanvasLinks] = field(default_factory=dict)
-    _channel_terms: dict[str, Channel] = field(default_factory=dict, repr=False)
     _types_memo: dict[tuple[str, ...], tuple[RelationshipType, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
-
-    def __post_init__(self) -> None:
-        self._channel_terms.update(_channel_terms(self.channels))
 
     @cached_property
     def questions(self) -> dict[str, QuizQuestion]:
@@ -139,22 +136,26 @@ class Catalog:
             self._types_memo[key] = found
         return found
 
+    @cached_property
+    def _wording_reader(self) -> WordingReader:
+        return WordingReader(self.types, self.channels)
+
+    def read_wording(self, text: str) -> WordingReading:
+        """The relationship type and the channel a learner's phrase names, if any.
+
+        ``"our Instagram page"`` names social media; ``"online community"`` names
+        communities; ``"self-service website"`` names both (self-service, on a website).
+        """
+        return self._wording_reader.read(text)
+
     def channel_for(self, text: str) -> Channel | None:
-        """The channel a learner's wording names (``"Web shop"`` → website), if any."""
-        return self._channel_terms.get(_normalise(text))
+        """The channel a learner's wording names where it names no relationship type.
 
-
-def _channel_terms(channels: ChannelsFile | None) -> dict[str, Channel]:
-    """Every term and alias of every channel, normalised, to the channel it names."""
-    terms: dict[str, Channel] = {}
-    for channel in channels.channels if channels is not None else ():
-        for term in (channel.term, *channel.aliases):
-            terms.setdefault(_normalise(term), channel)
-    return terms
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.lower().replace("-", " ").split())
+        ``"Web shop"`` and ``"our websites"`` → website; ``"self-service website"`` →
+        ``None``, since it names a relationship (the channel is only where it happens).
+        """
+        reading = self.read_wording(text)
+        return reading.channel if reading.names_only_a_channel else None
 
 
 def load_catalog(overlay: Path | str | None = None) -> Catalog:
@@ -410,7 +411,7 @@ class _Loader:
                 )
         self._require_ids("canvas_links.toml", "phases", channel_phases, get_args(ChannelPhase))
         self._check_references(types, variants, archetypes, channels)
-        self._check_cases(cases, types, archetypes, _channel_terms(channels))
+        self._check_cases(cases, types, archetypes, WordingReader(types, channels))
         if self.issues:
             raise ContentError(self.issues)
         return Catalog(
@@ -555,6 +556,8 @@ class _Loader:
                         [channel.relationship_hint],
                     )
                 )
+            for index, words in enumerate(channels.relationship_words):
+                refs.append(("channels.toml", f"relationship_words[{index}]", "type", [words.type]))
         for file, entry, field_, ids in refs:
             for index, type_id in enumerate(ids):
                 if type_id not in types:
@@ -566,7 +569,7 @@ class _Loader:
         cases: Mapping[str, CaseFile],
         types: Mapping[str, RelationshipType],
         archetypes: Mapping[str, Archetype],
-        channel_terms: Mapping[str, Channel],
+        wording: WordingReader,
     ) -> None:
         for case in cases.values():
             file = self.case_files[case.id]
@@ -583,7 +586,7 @@ class _Loader:
                     )
                 for r_index, relationship in enumerate(segment.relationships):
                     name = relationship.type
-                    if name not in types and _normalise(name) not in channel_terms:
+                    if name not in types and not wording.read(name).names_only_a_channel:
                         self._unknown_ref(
                             file,
                             entry,

@@ -350,11 +350,21 @@ class Channel(ContentModel):
     relationship_hint: Slug
 
 
+class RelationshipWords(ContentModel):
+    """Words learners write for a relationship type besides its id and name."""
+
+    type: Slug
+    words: list[Text] = []
+    # phrases containing one of the words that name something else ("community centre")
+    not_within: list[Text] = []
+
+
 class ChannelsFile(VersionedFile):
     """``channels.toml``: channel words, and how a channel differs from a relationship."""
 
     distinction: Text  # relationship vs channel, in a paragraph
     channels: list[Channel] = []
+    relationship_words: list[RelationshipWords] = []
 
 
 class Dimension(ContentModel):

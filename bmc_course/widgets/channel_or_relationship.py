@@ -1,8 +1,8 @@
 """Lesson 01: relationships vs channels, the three dimensions and motivations, and a word tester.
 
-The tester lets a learner type what they would write in the block ("web shop",
-"newsletter", "self-service") and says whether it names a relationship type,
-a channel (and which relationship it probably carries), or neither.
+The tester lets a learner type what they would write in the block ("our web
+shop", "Instagram page", "community") and says whether it names a relationship
+type (and which), a channel (and which relationship it probably carries), or neither.
 """
 
 from __future__ import annotations
@@ -19,21 +19,33 @@ from bmc_course.widgets.types_explorer import dimensions_html, variants_html
 
 
 def classify_entry(catalog: Catalog, text: str) -> tuple[str, str]:
-    """(kind, explanation) for what a learner would write: ``relationship``, ``channel`` or ``unknown``."""
-    wanted = " ".join(text.lower().replace("_", " ").replace("-", " ").split())
-    if not wanted:
+    """(kind, explanation) for what a learner would write: ``relationship``, ``channel`` or ``unknown``.
+
+    A phrase counts when it contains a type's or a channel's words ("our Instagram
+    page" is social media, "an online community" is communities); a phrase that
+    names a relationship type is that type, whatever channel it also mentions.
+    """
+    if not text.strip():
         return "empty", "Type a word or two, for example “web shop” or “self-service”."
-    for relationship in catalog.types.values():
-        names = {relationship.id.replace("_", " "), relationship.name.lower().replace("-", " ")}
-        if wanted in names:
-            return "relationship", f"“{text}” is a relationship type: {relationship.summary}"
-    channel = catalog.channel_for(text)
+    reading = catalog.read_wording(text)
+    if reading.relationship is not None:
+        relationship = reading.relationship
+        explanation = (
+            f"“{text}” is a relationship type: {relationship.name.lower()}. {relationship.summary}"
+        )
+        if reading.channel is not None:
+            explanation += (
+                f" It also names a channel ({reading.channel.term}): that is only where the "
+                "contact happens, and belongs in the Channels block."
+            )
+        return "relationship", explanation
+    channel = reading.channel
     if channel is not None:
         hint = catalog.types.get(channel.relationship_hint)
         probably = hint.name.lower() if hint else channel.relationship_hint
         return (
             "channel",
-            f"“{text}” is a channel, not a relationship. {channel.explanation} "
+            f"“{text}” is a channel ({channel.term}), not a relationship. {channel.explanation} "
             f"In the Relationships block you would probably write: {probably}.",
         )
     return (
@@ -71,13 +83,23 @@ def channels_table_html(catalog: Catalog) -> str:
     )
 
 
+def relationship_words_table_html(catalog: Catalog) -> str:
+    """A table of the other words the tester reads as each relationship type."""
+    words = {w.type: w.words for w in catalog.channels.relationship_words}
+    return html_table(
+        ["Relationship type", "Also written as"],
+        [[t.name, ", ".join(words.get(t.id, ()))] for t in catalog.types.values()],
+        css_class="bmc-compare-table",
+    )
+
+
 class ChannelOrRelationship(widgets.VBox):
     """The distinction, the dimensions, the motivations, and a "channel or relationship?" tester."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.entry = widgets.Text(
-            placeholder="e.g. web shop, newsletter, self-service",
+            placeholder="e.g. our web shop, Instagram page, community",
             description="Try a word:",
             continuous_update=False,
             layout=widgets.Layout(width="min(32rem, 100%)"),
@@ -100,6 +122,10 @@ class ChannelOrRelationship(widgets.VBox):
                 self.verdict,
                 widgets.HTML(
                     heading("Channel words the checks recognise", 4) + channels_table_html(catalog)
+                ),
+                widgets.HTML(
+                    heading("Relationship words the checks recognise", 4)
+                    + relationship_words_table_html(catalog)
                 ),
                 widgets.HTML(heading("In a shop", 4) + variants_html(catalog)),
                 widgets.HTML(heading("Three dimensions", 3) + dimensions_html(catalog)),

@@ -408,7 +408,18 @@ def test_a_small_shops_booking_page_is_never_heavy(
     assert "unvalidated_investment" not in codes(check_segment(shop, catalog))
 
 
-@pytest.mark.parametrize("wording", ["website", "Website", "Social  media", "web shop"])
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "website",
+        "Website",
+        "Social  media",
+        "web shop",
+        "our website",
+        "Instagram page",
+        "websites",
+    ],
+)
 def test_channel_named_as_relationship(
     catalog: Catalog, make_segment: SegmentFactory, wording: str
 ) -> None:
@@ -423,6 +434,14 @@ def test_channel_named_as_relationship(
 
 def test_relationship_ids_are_not_channels(catalog: Catalog, make_segment: SegmentFactory) -> None:
     findings = check_segment(make_segment(relationships=list(catalog.types)), catalog)
+    assert "channel_not_relationship" not in codes(findings)
+
+
+@pytest.mark.parametrize("wording", ["self-service website", "Instagram community", "community"])
+def test_relationships_named_with_their_channel_are_not_flagged(
+    catalog: Catalog, make_segment: SegmentFactory, wording: str
+) -> None:
+    findings = check_segment(make_segment(relationships=[wording]), catalog)
     assert "channel_not_relationship" not in codes(findings)
 
 

@@ -244,6 +244,32 @@ def test_unknown_id_in_a_case(tmp_path: Path) -> None:
     assert "self_service" in issue.expected
 
 
+def test_unknown_type_in_relationship_words(tmp_path: Path) -> None:
+    channels = (content_dir() / "channels.toml").read_text(encoding="utf-8")
+    _write(
+        tmp_path,
+        "channels.toml",
+        channels.replace('type = "communities"', 'type = "community"', 1),
+    )
+    (issue,) = _issues(tmp_path)
+    assert issue.file.endswith("channels.toml")
+    assert issue.entry.startswith("relationship_words[")
+    assert issue.field == "type"
+    assert issue.found == "'community'"
+    assert "communities" in issue.expected
+
+
+def test_a_case_may_name_a_channel_in_a_learners_words(tmp_path: Path) -> None:
+    case = (content_dir() / "cases" / "first-draft.toml").read_text(encoding="utf-8")
+    assert '{ type = "Instagram", share = 1.0 }' in case, "premise: the case names a channel"
+    _write(
+        tmp_path,
+        "cases/first-draft.toml",
+        case.replace('{ type = "Instagram"', '{ type = "our Instagram page"', 1),
+    )
+    assert "first-draft" in load_catalog(tmp_path).cases
+
+
 def test_unknown_archetype_reference(tmp_path: Path) -> None:
     archetypes = (content_dir() / "segment_archetypes.toml").read_text(encoding="utf-8")
     _write(
