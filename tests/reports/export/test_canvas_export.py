@@ -12,6 +12,16 @@ import pytest
 from bmc_course.formats.submission import Submission, parse_submission
 from bmc_course.model.catalog import Catalog
 from bmc_course.reports.export import EXPORT_FORMATS, export
+from tests.support.reasons_submission import (
+    ANSWER,
+    AUTOMATED_WHY,
+    NOTES,
+    OLD_ANSWER,
+    SELF_SERVICE_WHY,
+    TEAMS_STAGES,
+    VALUE_PROPOSITION,
+    reasons_submission,
+)
 
 
 def test_every_format_is_written(tmp_path: Path, catalog: Catalog, hostile: Submission) -> None:
@@ -70,3 +80,17 @@ def test_unknown_format_is_refused(tmp_path: Path, catalog: Catalog, hostile: Su
     with pytest.raises(ValueError, match="expected an export format"):
         export(hostile, catalog, "docx", tmp_path / "b.docx")
     assert not (tmp_path / "b.docx").exists()
+
+
+def test_the_json_hands_in_every_reason_as_written(tmp_path: Path, catalog: Catalog) -> None:
+    submission = reasons_submission(catalog)
+    path = export(submission, catalog, "json", tmp_path / "ada.json", exported_at=WHEN)
+    athletes, teams = json.loads(path.read_text(encoding="utf-8"))["segments"]
+    assert athletes["value_proposition"] == VALUE_PROPOSITION
+    assert [r.get("notes") for r in athletes["relationships"]] == [SELF_SERVICE_WHY, AUTOMATED_WHY]
+    assert athletes["notes"] == NOTES
+    assert athletes["answers"] == {
+        "no_human_fallback:self_service": ANSWER,
+        "over_serving:self_service": OLD_ANSWER,
+    }
+    assert teams["stages"] == TEAMS_STAGES
