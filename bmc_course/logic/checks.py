@@ -425,8 +425,8 @@ def check_lifecycle(ctx: Context) -> list[Finding]:
                 None,
                 f"{ctx.segment.name}: nothing in the mix works on "
                 f"{listing([names.get(m, m) for m in missing])}.",
-                "That is fine if it is a deliberate choice; say why in your notes, or add a type "
-                "that covers it.",
+                "That is fine if it is a deliberate choice: answer this finding with your reason, "
+                "or add a type that covers it.",
                 assumption,
             )
         )
@@ -494,10 +494,10 @@ def check_unvalidated_investment(ctx: Context) -> list[Finding]:
                 "warning",
                 ctx.segment.id,
                 cost.type_id,
-                f"{ctx.segment.name}: not validated yet, but its part of the {relationship.name.lower()} "
-                f"set-up ({setup.tier.example}) is about {money(part)}.",
+                f"{ctx.segment.name}: not validated yet, but this segment's part of the "
+                f"{relationship.name.lower()} set-up ({setup.tier.example}) is about {money(part)}.",
                 "Validate the segment and the proposition first (interviews, a manual concierge "
-                "version, an MVP), then build the tools.",
+                "version, a minimum viable product), then build the tools.",
                 f"A segment's part of a set-up of {money(rule.heavy_setup_cost)} or more counts as "
                 f"heavy. {rule.rationale}",
             )

@@ -13,10 +13,11 @@ from typing import Any
 import ipywidgets as widgets
 
 from bmc_course.formats.submission import submission_from_case
+from bmc_course.logic.wording import finding_title
 from bmc_course.model.catalog import Catalog
 from bmc_course.model.content_models import CaseFile
 from bmc_course.state.course_state import CourseState
-from bmc_course.widgets.findings_panel import CODE_LABEL, FindingsPanel
+from bmc_course.widgets.findings_panel import FindingsPanel
 from bmc_course.widgets.html_fragments import bullet_list, esc, heading, message_box
 from bmc_course.widgets.markdown_view import markdown_output
 from bmc_course.widgets.relationship_picker import RelationshipPicker
@@ -32,7 +33,7 @@ def case_state(catalog: Catalog, case: CaseFile) -> CourseState:
 
 def expected_html(case: CaseFile) -> str:
     """What the checks should find in the case as written (kept behind a click: a spoiler)."""
-    found = [CODE_LABEL.get(code, code) for code in case.expected_findings]
+    found = [finding_title(code) for code in case.expected_findings]
     text = (
         "As written, the checks should raise: " + ", ".join(found) + "."
         if found

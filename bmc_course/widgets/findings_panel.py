@@ -14,20 +14,10 @@ from typing import Any
 import ipywidgets as widgets
 
 from bmc_course.logic.checks import Finding
+from bmc_course.logic.wording import finding_title
 from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import esc, heading, message_box, severity_badge
 from bmc_course.widgets.state_view import StateView, StatusLine
-
-CODE_LABEL = {
-    "revenue_cost_imbalance": "Cost vs gross profit",
-    "expectation_mismatch": "Expectations",
-    "over_serving": "Over-serving",
-    "lifecycle_gap": "Lifecycle",
-    "no_human_fallback": "Human fallback",
-    "unvalidated_investment": "Unvalidated investment",
-    "channel_not_relationship": "Channel, not relationship",
-    "acquisition_cost_not_recovered": "Acquisition cost vs lifetime value",
-}
 
 
 def summary_line(findings: Sequence[Finding], answered: int = 0) -> str:
@@ -46,7 +36,7 @@ def summary_line(findings: Sequence[Finding], answered: int = 0) -> str:
 
 def finding_html(finding: Finding, segment_name: str, answer: str = "") -> str:
     """One finding as a card; every text is escaped (messages contain learner text)."""
-    topic = CODE_LABEL.get(finding.code, finding.code)
+    topic = finding_title(finding.code)
     answered = (
         f'<p class="bmc-finding-answer"><strong>Answered:</strong> {esc(answer)}</p>'
         if answer
@@ -75,7 +65,7 @@ def answer_of(finding: Finding, answers: Mapping[str, Mapping[str, str]]) -> str
 
 def finding_choice_label(finding: Finding, segment_name: str, answer: str) -> str:
     """How a finding is named in the "answer a finding" list."""
-    topic = CODE_LABEL.get(finding.code, finding.code)
+    topic = finding_title(finding.code)
     return f"{'✓ ' if answer else ''}{segment_name} — {topic} ({finding.severity})"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from bmc_course.logic import wording
 from bmc_course.model.content_models import Archetype, Severity
 
 SEVERITY_LABEL: dict[str, str] = {"problem": "Problem", "warning": "Warning", "info": "Note"}
@@ -22,8 +23,8 @@ def esc(text: object) -> str:
 
 
 def money(value: float) -> str:
-    """An amount: whole numbers and amounts from 100 up without decimals, others with two."""
-    return f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:,.2f}"
+    """An amount, written as everywhere else in the course (:func:`bmc_course.logic.wording.money`)."""
+    return wording.money(value)
 
 
 def count(value: int | float) -> str:

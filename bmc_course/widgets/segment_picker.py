@@ -16,6 +16,7 @@ import ipywidgets as widgets
 from bmc_course.formats.limits import MAX_CUSTOMERS, MAX_REVENUE_PER_CUSTOMER
 from bmc_course.formats.submission import SegmentChoice
 from bmc_course.logic.economics import figures_of
+from bmc_course.logic.wording import in_sentence
 from bmc_course.model.catalog import Catalog
 from bmc_course.model.content_models import Archetype
 from bmc_course.state.course_state import Change, CourseState
@@ -379,7 +380,7 @@ class SegmentPicker(StateView):
         for archetype in catalog.archetypes.values():
             button = widgets.Button(
                 description=f"Add “{archetype.name}”",
-                tooltip=f"Add a segment of {archetype.name.lower()} (you can rename it below)",
+                tooltip=f"Add a segment of {in_sentence(archetype.name)} (you can rename it below)",
                 layout=widgets.Layout(width="auto"),
             )
             button.add_class("bmc-add-archetype")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bmc_course.logic.checks import FINDING_CODES, Finding
+from bmc_course.logic.wording import FINDING_TITLES
 from bmc_course.model.content_models import Severity
 from bmc_course.state.session import CourseSession
-from bmc_course.widgets.findings_panel import CODE_LABEL, FindingsPanel, finding_html, summary_line
+from bmc_course.widgets.findings_panel import FindingsPanel, finding_html, summary_line
 
 
 def test_findings_panel_escapes_learner_text(session: CourseSession) -> None:
@@ -87,7 +88,7 @@ def test_finding_card_names_topic_segment_and_escapes_every_text() -> None:
 
 
 def test_every_finding_code_has_a_topic() -> None:
-    assert set(CODE_LABEL) == set(FINDING_CODES)
+    assert set(FINDING_TITLES) == set(FINDING_CODES)
     card = finding_html(
         Finding("acquisition_cost_not_recovered", "problem", "fans", None, "m", "s", "a", ("x",)),
         "Fans",
