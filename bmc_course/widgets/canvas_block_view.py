@@ -29,24 +29,58 @@ from bmc_course.widgets.state_view import EVERY_CHANGE, StateView
 def segment_block_html(
     item: SegmentBlock, revenue_label: str = "yearly revenue per customer"
 ) -> str:
-    """One segment of the block: numbers, mix, economics, notes, lifecycle and findings (escaped)."""
+    """One segment of the block: offer, numbers, mix with reasons, economics, notes, lifecycle,
+    the plan over time and the findings with the learner's answers (all escaped)."""
     s = item.segment
     findings = "".join(
-        f"<li>{severity_badge(f.severity)} {esc(f.message)}</li>" for f in item.findings
+        f"<li>{severity_badge(e.finding.severity)} {esc(e.finding.message)}"
+        + (
+            f'<br><span class="bmc-finding-answer"><strong>Answered:</strong> {esc(e.answer)}</span>'
+            if e.answer
+            else ""
+        )
+        + "</li>"
+        for e in item.finding_entries
+    )
+    mix = "".join(
+        f"<li>{esc(m.label)}"
+        + (f' — <span class="bmc-muted">why: {esc(m.reason)}</span>' if m.reason else "")
+        + "</li>"
+        for m in item.mix
+    )
+    stages = "".join(
+        f"<li><strong>{esc(p.name)}:</strong> {esc(', '.join(p.types) or 'nothing')} "
+        f'<span class="bmc-muted">({esc(p.change_line)})</span></li>'
+        for p in item.stages
+    )
+    offer = (
+        f'<p class="bmc-block-offer"><strong>Offer:</strong> {esc(item.value_proposition)}</p>'
+        if item.value_proposition
+        else ""
     )
     notes = (
-        f'<p class="bmc-block-notes"><strong>Notes:</strong> {esc(s.notes)}</p>'
-        if s.notes.strip()
+        f'<p class="bmc-block-notes"><strong>Notes:</strong> {esc(item.notes)}</p>'
+        if item.notes
         else ""
     )
     return (
         f'<div class="bmc-card bmc-block-segment" data-segment="{esc(s.id)}">'
         f'<div class="bmc-card-title">{esc(s.name)} <span class="bmc-muted">{esc(item.archetype_name)}</span></div>'
-        f"<p>{count(s.customers)} customers · {esc(revenue_label)} {money(s.revenue_per_customer)} · "
+        + offer
+        + f"<p>{count(s.customers)} customers · {esc(revenue_label)} {money(s.revenue_per_customer)} · "
         f"{'validated' if s.validated else 'not yet validated'}</p>"
-        f"<p><strong>Relationships:</strong> {esc(', '.join(item.relationship_names) or 'none chosen yet')}</p>"
-        f'<p class="bmc-block-cost">{esc(item.cost_line)}</p>'
+        + (
+            f'<p><strong>Relationships:</strong></p><ul class="bmc-list bmc-block-mix">{mix}</ul>'
+            if mix
+            else "<p><strong>Relationships:</strong> none chosen yet</p>"
+        )
+        + f'<p class="bmc-block-cost">{esc(item.cost_line)}</p>'
         f"<p><strong>Lifecycle covered:</strong> {esc(', '.join(item.covered) or 'nothing yet')}</p>"
+        + (
+            f'<p><strong>Over time:</strong></p><ul class="bmc-list bmc-block-stages">{stages}</ul>'
+            if stages
+            else ""
+        )
         + notes
         + (f'<ul class="bmc-list bmc-block-findings">{findings}</ul>' if findings else "")
         + "</div>"
@@ -71,7 +105,7 @@ def canvas_block_html(block: CanvasBlock, catalog: Catalog) -> str:
         segments = message_box("No segments yet: your block is empty.", "info")
     return (
         f'<h3 class="bmc-heading">Customer Relationships: {esc(block.business or "your business")}{who}</h3>'
-        f'<p class="bmc-summary-line">{esc(summary_line(block.findings))}</p>'
+        f'<p class="bmc-summary-line">{esc(summary_line(block.findings, block.answered))}</p>'
         f'<div class="bmc-card-grid">{segments}</div>{quiz}'
     )
 

@@ -69,3 +69,22 @@ def test_the_canvas_around_the_block_follows_the_choices_escaped(session: Course
     assert "Kit &lt;i&gt;fitted&lt;/i&gt; for every player" in around
     assert "for communities (&lt;b&gt;Clubs&lt;/b&gt;)" in around
     assert "Community managers" in around and "<b>Clubs" not in around
+
+
+def test_the_block_shows_the_learners_reasons_escaped(session: CourseSession) -> None:
+    state = session.state
+    view = CanvasBlockView(state)
+    seg_id = state.add_segment("Walk-ins", "mass_market")
+    state.update_segment(seg_id, value_proposition="Repairs <b>while you wait</b>")
+    state.set_relationships(seg_id, ["self_service"])
+    state.set_type_notes(seg_id, "self_service", "They book <i>online</i> anyway")
+    key = next(f.key for f in state.findings() if f.code == "no_human_fallback")
+    state.answer_finding(seg_id, key, "The mechanic <u>is</u> the fallback")
+    state.set_stage(seg_id, "mature", ["self_service", "communities"])
+    summary = view.summary.value
+    assert "Offer:</strong> Repairs &lt;b&gt;while you wait&lt;/b&gt;" in summary
+    assert "why: They book &lt;i&gt;online&lt;/i&gt; anyway" in summary
+    assert "Answered:</strong> The mechanic &lt;u&gt;is&lt;/u&gt; the fallback" in summary
+    assert "Mature market:</strong> Self-service, Communities" in summary
+    assert "1 answered" in summary
+    assert "<b>while" not in summary and "<i>online" not in summary and "<u>is" not in summary
