@@ -101,7 +101,11 @@ export class Autorun implements IDisposable {
       if (!current()) {
         return; // a newer kernel took over, or the notebook closed
       }
-      if (!ready) {
+      if (ready === 'no kernel') {
+        this._status.say(''); // shut down, or "No Kernel" chosen: a new kernel will call again
+        return;
+      }
+      if (ready === 'timeout') {
         break;
       }
       if (this._learnerRan === generation) {
@@ -165,15 +169,21 @@ export function kernelTakesWork(session: ISessionContext): boolean {
   );
 }
 
+/** Whether the session is settled without a kernel (shut down, or "No Kernel" chosen). */
+export function noKernelWanted(session: ISessionContext): boolean {
+  return session.isReady && !session.session?.kernel && session.kernelDisplayStatus === 'unknown';
+}
+
 /**
- * Wait until the session's kernel takes work and has answered kernel_info;
- * false after `timeoutMs`, or as soon as `wanted()` turns false.
+ * Wait until the session's kernel takes work and has answered kernel_info.
+ * 'no kernel' if the session settles without one; 'timeout' after `timeoutMs`,
+ * or as soon as `wanted()` turns false.
  */
 async function kernelReady(
   session: ISessionContext,
   timeoutMs: number,
   wanted: () => boolean
-): Promise<boolean> {
+): Promise<'ready' | 'no kernel' | 'timeout'> {
   const deadline = Date.now() + timeoutMs;
   await Promise.race([session.ready, sleep(timeoutMs)]);
   while (wanted() && !session.isDisposed && Date.now() < deadline) {
@@ -181,12 +191,14 @@ async function kernelReady(
     if (kernel && kernelTakesWork(session)) {
       const answered = await Promise.race([kernel.info.then(() => true), sleep(5_000).then(() => false)]);
       if (answered && kernelTakesWork(session) && session.session?.kernel === kernel) {
-        return true;
+        return 'ready';
       }
+    } else if (noKernelWanted(session)) {
+      return 'no kernel';
     }
     await nextChange(session, POLL_MS);
   }
-  return false;
+  return 'timeout';
 }
 
 /** Resolve on the session's next status, connection or kernel change, or after `ms`. */

@@ -16,6 +16,12 @@ import { courseOptions } from './courseOptions';
 import { OutputOnlyChanges } from './outputOnlyChanges';
 import { StatusLabel } from './statusLabel';
 
+/**
+ * Notebooks already run by an Autorun: a second view of the same notebook
+ * (File ▸ New View) shares its kernel, which must not run everything twice.
+ */
+const autorunning = new WeakSet<object>();
+
 async function attach(panel: NotebookPanel): Promise<void> {
   await panel.context.ready;
   if (panel.isDisposed || !panel.model) {
@@ -29,10 +35,11 @@ async function attach(panel: NotebookPanel): Promise<void> {
   const parts: { dispose(): void }[] = [new OutputOnlyChanges(panel.model)];
   const button = new CodeVisibilityButton(panel, options.hideCode);
   panel.toolbar.insertItem(0, 'bmc-course-code', button);
-  if (options.autorun) {
+  if (options.autorun && !autorunning.has(panel.context)) {
     const status = new StatusLabel();
     panel.toolbar.insertItem(1, 'bmc-course-status', status);
-    parts.push(new Autorun(panel, status));
+    autorunning.add(panel.context);
+    parts.push(new Autorun(panel, status), { dispose: () => autorunning.delete(panel.context) });
   }
   panel.disposed.connect(() => parts.forEach(part => part.dispose()));
 }

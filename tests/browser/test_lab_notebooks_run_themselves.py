@@ -21,6 +21,7 @@ from bmc_course.model.paths import notebooks_dir
 from bmc_course.state.progress_store import PROGRESS_FILE_NAME
 from tests.browser.lab_page import (
     NOTEBOOK,
+    RUN_PROMPT,
     WIDGET_TIMEOUT,
     code_cell_count,
     code_prompts,
@@ -134,6 +135,26 @@ def test_run_all_after_the_notebook_ran_itself_runs_it_again_cleanly(
     )
     assert notebook.locator(ERROR_OUTPUT).count() == 0
     expect(page.locator(DIRTY_TAB)).to_have_count(0)
+    shut_down_kernels(lab)
+
+
+def test_a_restarted_kernel_runs_the_notebook_again(page: Page, lab: RunningServer) -> None:
+    # the old kernel's widgets are gone after a restart; with the code hidden, the
+    # notebook must bring them back by itself
+    name = "06_lifecycle.ipynb"
+    notebook = open_course_notebook(page, lab, name)
+    prompts = code_prompts(notebook)
+    expect(prompts.last).to_have_text(RUN_PROMPT)
+    before = prompts.last.text_content()
+    page.get_by_role("menuitem", name="Kernel", exact=True).click()
+    page.get_by_role("menuitem", name="Restart Kernel…").click()  # its shortcut follows the name
+    page.locator(".jp-Dialog .jp-mod-accept").click()
+    expect(prompts.last).not_to_have_text(before or "", timeout=WIDGET_TIMEOUT)
+    wait_until_every_cell_ran(notebook, code_cell_count(lab, name))
+    expect(notebook.locator(".jp-CodeCell").last.locator(WIDGET).first).to_be_attached(
+        timeout=WIDGET_TIMEOUT
+    )
+    assert notebook.locator(ERROR_OUTPUT).count() == 0
     shut_down_kernels(lab)
 
 
