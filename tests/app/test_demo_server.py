@@ -67,19 +67,24 @@ def test_demo_on_a_taken_port_is_a_one_line_error() -> None:
     assert err.count("\n") == 1 and f"port {port}" in err
 
 
-@pytest.mark.server
-def test_demo_serves_with_a_token_and_stops_on_ctrl_c() -> None:
-    port = find_free_port()
+def start_demo(port: int) -> tuple[subprocess.Popen[str], str]:
+    """``bmc-course demo`` on ``port`` (its messages on stdout too) and the token it printed."""
     process = subprocess.Popen(
         [sys.executable, "-m", "bmc_course", "demo", "--no-browser", "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    line = process.stdout.readline() if process.stdout else ""
+    assert f"http://127.0.0.1:{port}/?token=" in line, line
+    return process, line.split("token=", 1)[1].split()[0]
+
+
+@pytest.mark.server
+def test_demo_serves_with_a_token_and_stops_on_ctrl_c() -> None:
+    port = find_free_port()
+    process, token = start_demo(port)
     try:
-        line = process.stdout.readline() if process.stdout else ""
-        assert f"http://127.0.0.1:{port}/?token=" in line, line
-        token = line.split("token=", 1)[1].split()[0]
         deadline = time.monotonic() + 60
         status = None
         while time.monotonic() < deadline and status != 200:
@@ -113,15 +118,8 @@ def test_ctrl_c_while_pages_are_loading_shows_no_traceback(wait_before_ctrl_c: f
     """Ctrl-C lands while Voilà is starting kernels and running the dashboard for three
     page requests (issue 13, item 15: a ZMQError traceback from a kernel cut short)."""
     port = find_free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bmc_course", "demo", "--no-browser", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process, token = start_demo(port)
     try:
-        line = process.stdout.readline() if process.stdout else ""
-        token = line.split("token=", 1)[1].split()[0]
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and http_status(f"http://127.0.0.1:{port}/login") is None:
             time.sleep(0.1)

@@ -244,6 +244,18 @@ def test_http_status_is_none_when_nothing_listens() -> None:
 # --- one real server -----------------------------------------------------------------
 
 
+def printed_until_address(process: subprocess.Popen[str], stderr: Path | None = None) -> list[str]:
+    """The lines a ``start``/``teach`` process prints, up to the one with JupyterLab's address."""
+    assert process.stdout is not None
+    lines: list[str] = []
+    while not any("running at" in line for line in lines):
+        line = process.stdout.readline()
+        said = stderr.read_text(encoding="utf-8") if stderr is not None else "(not kept)"
+        assert line, f"no address printed; stderr:\n{said}"
+        lines.append(line)
+    return lines
+
+
 def isolated_jupyter_env(home: Path) -> dict[str, str]:
     """The test's environment with Jupyter's per-user folders moved into ``home``.
 
@@ -288,12 +300,7 @@ def test_start_serves_the_workspace_and_stops_cleanly_on_ctrl_c(tmp_path: Path) 
             env=isolated_jupyter_env(tmp_path / "home"),
         )
         try:
-            assert process.stdout is not None
-            lines: list[str] = []
-            while not any("running at" in line for line in lines):
-                line = process.stdout.readline()
-                assert line, f"no address printed; stderr:\n{stderr_path.read_text()}"
-                lines.append(line)
+            lines = printed_until_address(process, stderr_path)
             url = lines[-1].split("running at ", 1)[1].strip()
             assert url.startswith(f"http://127.0.0.1:{port}/lab/tree/00_welcome.ipynb?token=")
             token = url.rsplit("token=", 1)[1]
@@ -344,6 +351,7 @@ def test_start_serves_the_workspace_and_stops_cleanly_on_ctrl_c(tmp_path: Path) 
             process.send_signal(signal.SIGINT)  # what Ctrl-C sends to the foreground process
             code = process.wait(timeout=15)
             assert time.monotonic() - started < 15
+            assert process.stdout is not None
             rest = process.stdout.read()
         finally:
             if process.poll() is None:

@@ -10,7 +10,10 @@ from bmc_course.app.cli_arguments import add_server_arguments
 from bmc_course.app.cli_errors import CommandFailed
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from bmc_course.app.cli_arguments import Subcommands
+    from bmc_course.app.workspace import WorkspaceResult
 
 DEFAULT_WORKSPACE = "bmc-course-workspace"
 
@@ -39,16 +42,29 @@ def add_parser(commands: Subcommands) -> None:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Prepare the workspace, then run JupyterLab until it stops; its exit code."""
+    from bmc_course.app.workspace import prepare_workspace
+
+    return serve_workspace(args, out, prepare_workspace)
+
+
+def serve_workspace(
+    args: argparse.Namespace,
+    out: TextIO,
+    prepare: Callable[[Path], WorkspaceResult],
+    notes: Sequence[str] = (),
+) -> int:
+    """``prepare(args.workspace)``, print what it did and ``notes``, then run JupyterLab on it
+    (one server per workspace) until it stops; its exit code. Shared by ``start`` and ``teach``."""
     from bmc_course.app.lab_server import LabServerError, check_port_free, run_lab
-    from bmc_course.app.workspace import WorkspaceError, prepare_workspace
+    from bmc_course.app.workspace import WorkspaceError
     from bmc_course.app.workspace_lock import one_server_per_workspace
 
     try:
         if args.port is not None:
             check_port_free(args.port)  # before touching the workspace
         with one_server_per_workspace(args.workspace):
-            result = prepare_workspace(args.workspace)
-            for line in result.report_lines():
+            result = prepare(args.workspace)
+            for line in [*result.report_lines(), *notes]:
                 print(line, file=out)
             code: int = run_lab(args.workspace, port=args.port, open_browser=not args.no_browser)
     except (WorkspaceError, LabServerError) as error:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bmc_course.app.cli_arguments import add_server_arguments
-from bmc_course.app.cli_errors import CommandFailed
 
 if TYPE_CHECKING:
     from bmc_course.app.cli_arguments import Subcommands
@@ -41,26 +40,9 @@ def add_parser(commands: Subcommands) -> None:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Prepare the teacher's workspace, then run JupyterLab until it stops; its exit code."""
-    from bmc_course.app.lab_server import LabServerError, check_port_free, run_lab
-    from bmc_course.app.workspace import (
-        SUBMISSIONS_FOLDER,
-        WorkspaceError,
-        prepare_teacher_workspace,
-    )
-    from bmc_course.app.workspace_lock import one_server_per_workspace
+    from bmc_course.app.commands.start import serve_workspace
+    from bmc_course.app.workspace import SUBMISSIONS_FOLDER, prepare_teacher_workspace
 
-    try:
-        if args.port is not None:
-            check_port_free(args.port)  # before touching the workspace
-        with one_server_per_workspace(args.workspace):
-            result = prepare_teacher_workspace(args.workspace)
-            for line in result.report_lines():
-                print(line, file=out)
-            print(
-                f"Put the files your learners hand in into {args.workspace / SUBMISSIONS_FOLDER}.",
-                file=out,
-            )
-            code: int = run_lab(args.workspace, port=args.port, open_browser=not args.no_browser)
-    except (WorkspaceError, LabServerError) as error:
-        raise CommandFailed(str(error)) from None
-    return code
+    where = args.workspace / SUBMISSIONS_FOLDER
+    notes = [f"Put the files your learners hand in into {where}."]
+    return serve_workspace(args, out, prepare_teacher_workspace, notes)

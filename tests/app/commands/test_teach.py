@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bmc_course.app.lab_server import find_free_port, wait_until_ready
-from tests.app.test_lab_server import isolated_jupyter_env
+from tests.app.test_lab_server import isolated_jupyter_env, printed_until_address
 from tests.support.cli_runner import run_cli
 
 
@@ -51,12 +51,7 @@ def test_teach_opens_the_class_summary_and_stops_on_ctrl_c(tmp_path: Path) -> No
         env=isolated_jupyter_env(tmp_path / "home"),
     )
     try:
-        assert process.stdout is not None
-        lines: list[str] = []
-        while not any("running at" in line for line in lines):
-            line = process.stdout.readline()
-            assert line, f"no address printed: {lines}"
-            lines.append(line)
+        lines = printed_until_address(process)
         url = lines[-1].split("running at ", 1)[1].strip()
         assert url.startswith(f"http://127.0.0.1:{port}/lab/tree/class_summary.ipynb?token=")
         assert any("submissions" in line for line in lines)
