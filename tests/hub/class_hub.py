@@ -192,9 +192,15 @@ def wait_for_hub(url: str, process: subprocess.Popen[bytes], cafile: Path | None
 
 @contextlib.contextmanager
 def running_class_hub(
-    *, learners: int = 2, https: bool = False, env: dict[str, str] | None = None
+    *,
+    learners: int = 2,
+    https: bool = False,
+    env: dict[str, str] | None = None,
+    extra_config: str = "",
 ) -> Iterator[RunningHub]:
     """A hub with ``learners`` fresh accounts, until the block ends (everything removed after).
+
+    ``extra_config`` is added to the teacher's own config file (BMC_HUB_LOCAL_CONFIG).
 
     Its folder is made in the system's temporary folder, not pytest's: pytest
     closes ``/tmp/pytest-of-<user>`` to others (mode 700) whenever a run starts,
@@ -203,7 +209,9 @@ def running_class_hub(
     folder = Path(tempfile.mkdtemp(prefix="bmc-class-hub-"))
     folder.chmod(0o755)
     try:
-        with _hub_in(folder, learners=learners, https=https, env=env) as hub:
+        with _hub_in(
+            folder, learners=learners, https=https, env=env, extra_config=extra_config
+        ) as hub:
             yield hub
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -211,7 +219,7 @@ def running_class_hub(
 
 @contextlib.contextmanager
 def _hub_in(
-    folder: Path, *, learners: int, https: bool, env: dict[str, str] | None
+    folder: Path, *, learners: int, https: bool, env: dict[str, str] | None, extra_config: str
 ) -> Iterator[RunningHub]:
     proxy = find_proxy()
     assert proxy is not None, missing_requirement()
@@ -223,7 +231,7 @@ def _hub_in(
         f"c.ConfigurableHTTPProxy.api_url = 'http://127.0.0.1:{api_port}'\n"
         # a test hub stops in seconds: learners' servers and the culler get a short grace
         "c.LocalProcessSpawner.interrupt_timeout = 3\n"
-        "c.LocalProcessSpawner.term_timeout = 3\n",
+        "c.LocalProcessSpawner.term_timeout = 3\n" + extra_config,
         encoding="utf-8",
     )
     cert = key = None
@@ -259,7 +267,11 @@ def _hub_in(
             scheme = "https" if https else "http"
             url = f"{scheme}://127.0.0.1:{port}"
             try:
-                wait_for_hub(url, process, cert)
+                try:
+                    wait_for_hub(url, process, cert)
+                except RuntimeError as error:
+                    tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+                    raise RuntimeError(f"{error}; the hub's log ends:\n{tail}") from None
                 yield RunningHub(url, folder / "users", accounts, log, process.pid, cert)
             finally:
                 # the hub stops every learner's server when it stops (cleanup_servers)

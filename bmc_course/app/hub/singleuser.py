@@ -25,6 +25,7 @@ from bmc_course.app.lab_server import (
     JUPYTER_CONFIG_DIR,
     NOTEBOOK_PLUGIN,
     build_lab_command,
+    default_url,
     write_lab_settings,
 )
 from bmc_course.app.workspace import STATE_DIR_NAME, WorkspaceError, prepare_workspace
@@ -65,7 +66,12 @@ def server_arguments(workspace: Path) -> list[str]:
         for option in build_lab_command(workspace, port=None, open_browser=False)
         if option.startswith("--LabApp.")
     ]
-    return [f"--ServerApp.root_dir={workspace}", *lab_options]
+    # jupyterhub-singleuser opens ServerApp.default_url first (LabApp's is only its fallback)
+    return [
+        f"--ServerApp.root_dir={workspace}",
+        f"--ServerApp.default_url={default_url(workspace)}",
+        *lab_options,
+    ]
 
 
 def prepare(env: Mapping[str, str]) -> tuple[Path, dict[str, str]]:

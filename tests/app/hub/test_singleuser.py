@@ -84,6 +84,6 @@ def test_the_server_is_rooted_in_the_workspace_and_offline(tmp_path: Path) -> No
     (tmp_path / "00_welcome.ipynb").write_text("{}", encoding="utf-8")
     arguments = singleuser.server_arguments(tmp_path)
     assert f"--ServerApp.root_dir={tmp_path}" in arguments
-    assert "--LabApp.default_url=/lab/tree/00_welcome.ipynb" in arguments
+    assert "--ServerApp.default_url=/lab/tree/00_welcome.ipynb" in arguments
     assert "--LabApp.news_url=None" in arguments
     assert "--LabApp.extension_manager=readonly" in arguments
