@@ -130,13 +130,16 @@ class MixOverTime(StateView):
                     toggle.value = type_id in planned
         finally:
             self._syncing = False
-        plans = {plan.stage: plan for plan in stage_plans(segment, self.course_state.catalog)}
+        ordered = stage_plans(segment, self.course_state.catalog)
+        plans = {plan.stage: plan for plan in ordered}
+        first = ordered[0].stage if ordered else None
         for stage, note in self.stage_notes.items():
             plan = plans.get(stage)
+            against = "today's mix" if stage == first else "the stage before"
             note.value = (
                 '<p class="bmc-muted">Not planned yet.</p>'
                 if plan is None
-                else f'<p class="bmc-muted">Compared with before: {esc(plan.change_line)}.<br>'
+                else f'<p class="bmc-muted">Compared with {against}: {esc(plan.change_line)}.<br>'
                 f"Works on: {esc(', '.join(plan.goals) or 'no goal yet')}.</p>"
             )
 

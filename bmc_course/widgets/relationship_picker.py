@@ -27,7 +27,7 @@ from bmc_course.widgets.type_card import type_card_html
 GRID_LAYOUT = {"grid_template_columns": "repeat(auto-fill, minmax(300px, 1fr))", "width": "100%"}
 
 # Asked beside every chosen type; the answer is saved with the mix and handed in.
-REASON_PROMPT = "Why this way, for this share of these customers? What will make them stay?"
+REASON_PROMPT = "Why this type for these customers? What will make them stay?"
 
 # The share slider's stops, in percent: 1%, then every 5%, so the arrow keys walk
 # 1 → 5 → 10 → … → 100 and back, one stop at a time (Page Up/Down: five stops).

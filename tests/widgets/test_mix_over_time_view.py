@@ -18,7 +18,10 @@ def test_ticking_a_stage_saves_it_and_says_what_changes(session: CourseSession) 
     view.stage_toggles["mature"]["self_service"].value = True
     assert state.segment(seg_id).stages == {"mature": ["self_service", "communities"]}
     note = view.stage_notes["mature"].value
-    assert "adds self-service and communities; drops personal assistance" in note
+    assert (
+        "Compared with today's mix: adds self-service and communities; drops personal assistance"
+        in note
+    )
     assert "Customer retention" in note
 
 
