@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from bmc_course.charts import style
+from bmc_course.charts.label_layout import LabelLayout, Spot
 from bmc_course.charts.layered import LayeredChart
 from bmc_course.logic.economics import SegmentLike
 from bmc_course.logic.wording import money
@@ -34,13 +35,16 @@ from bmc_course.model.content_models import CostModel, RelationshipType
 
 TITLE = "Cost per customer as the number of customers grows"
 X_LABEL = "Customers (log scale)"
-Y_LABEL = "Cost per customer a year (illustrative, log scale)"
+Y_LABEL = "Cost per customer a year\n(illustrative, log scale)"  # two lines: fits the axes' height
 MAX_CUSTOMERS = 1_000_000  # the x axis ends here, or at the decade above the largest segment
 TABLE_COUNTS = (1, 10, 100, 1_000, 10_000, 100_000, 1_000_000)
 # "Run by people" and "run by machines" on the 1-5 scales of assumptions.toml: 4 is
 # "mostly". Communities and co-creation are neither: customers do much of the work.
 MOSTLY = 4
 CURVE_POINTS = 200
+CROSSOVER_RADIUS = 8.0  # pixels around a crossover's marker that labels keep clear of
+SEGMENT_NAME_LIMIT = 36  # characters of segment names beside their line
+SHORT_SEGMENT_NAME = 14  # ... and where the whole name fits nowhere free
 
 
 def is_run_by_people(relationship: RelationshipType) -> bool:
@@ -216,7 +220,7 @@ def layers_cost_growth(
 
     def background() -> tuple[Figure, Axes]:
         width = 11.0
-        fig, ax = style.new_figure(width, 5.5)
+        fig, ax = style.new_figure(width, 5.5, left=1.15)  # room for the two-line y label
         fig.subplots_adjust(right=1 - 3.1 / width)  # room for the key beside the axes
         style.label_axes(ax, TITLE, X_LABEL, Y_LABEL)
         style.log_axes(ax)
@@ -263,9 +267,16 @@ def layers_cost_growth(
                 gid=f"type:{relationship.id}",
                 zorder=3,  # above the spines, like every foreground artist
             )
-        _draw_segments(ax, marked)
-        for crossover in first_crossovers(catalog, [t.id for t in types], up_to=up_to):
-            _draw_crossover(ax, crossover, (low, high), up_to)
+        legend = ax.get_legend()
+        layout = LabelLayout(ax, avoid=[legend] if legend is not None else [])
+        shown = first_crossovers(catalog, [t.id for t in types], up_to=up_to)
+        for crossover in shown:
+            layout.reserve_point(ax, crossover.customers, crossover.cost, CROSSOVER_RADIUS)
+        # the crossover notes first: they say what the chart is for; segment names then
+        # take the places still free beside their lines
+        for crossover in shown:
+            _draw_crossover(ax, crossover, (low, high), up_to, layout)
+        _draw_segments(ax, marked, layout)
 
     return LayeredChart(
         (__name__, low, high, up_to),
@@ -293,15 +304,26 @@ def _marks(segments: Sequence[SegmentLike]) -> list[tuple[str, str, int]]:
     return [
         (
             "+".join(s.id for s in group),
-            ", ".join(style.shorten(s.name, 24) for s in group),
+            ", ".join(
+                style.shorten(s.name, 24 if len(group) > 1 else SEGMENT_NAME_LIMIT) for s in group
+            ),
             customers,
         )
         for customers, group in sorted(by_count.items())
     ]
 
 
-def _draw_segments(ax: Axes, marked: Sequence[tuple[str, str, int]]) -> None:
-    """A dotted vertical line at each segment size, with the segments' names at the bottom."""
+def _segment_label_spots(customers: int) -> list[Spot]:
+    """Where a segment's name may go along its line: at the foot, left then right, then higher up."""
+    return [
+        {"position": (customers, y), "ha": ha, "va": va}
+        for y, va in ((0.02, "bottom"), (0.98, "top"), (0.5, "center"))
+        for ha in ("right", "left")
+    ]
+
+
+def _draw_segments(ax: Axes, marked: Sequence[tuple[str, str, int]], layout: LabelLayout) -> None:
+    """A dotted vertical line at each segment size, its name beside it where no other label is."""
     for segment_id, name, customers in marked:
         ax.axvline(
             customers,
@@ -311,10 +333,10 @@ def _draw_segments(ax: Axes, marked: Sequence[tuple[str, str, int]]) -> None:
             zorder=3,
             gid=f"segment:{segment_id}",
         )
-        ax.text(
+        label = ax.text(
             customers,
             0.02,
-            f" {style.plain(style.shorten(name, 40))}",
+            f" {style.plain(style.shorten(name, SEGMENT_NAME_LIMIT))} ",
             transform=ax.get_xaxis_transform(),
             rotation=90,
             ha="right",
@@ -324,10 +346,33 @@ def _draw_segments(ax: Axes, marked: Sequence[tuple[str, str, int]]) -> None:
             bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 1},
             zorder=4,
         )
+        short = f" {style.plain(style.shorten(name, SHORT_SEGMENT_NAME))} "
+        layout.place(label, _segment_label_spots(customers), wordings=[short])
+
+
+def _crossover_label_spots(x_fraction: float, y_fraction: float) -> list[Spot]:
+    """Where a crossover's note may go: away from the nearest edges first, then all round."""
+    preferred = style.label_placement(x_fraction, y_fraction)
+    gap = 10
+    first: Spot = {"position": preferred["xytext"], "ha": preferred["ha"], "va": preferred["va"]}
+    return [
+        first,
+        *(
+            {"position": (dx * gap, dy * gap), "ha": ha, "va": va}
+            for dy, va in ((0.5, "bottom"), (-0.5, "top"), (2.5, "bottom"), (-2.5, "top"))
+            for dx, ha in ((1, "left"), (-1, "right"))
+        ),
+        {"position": (0, gap), "ha": "center", "va": "bottom"},
+        {"position": (0, -gap), "ha": "center", "va": "top"},
+    ]
 
 
 def _draw_crossover(
-    ax: Axes, crossover: Crossover, cost_range: tuple[float, float], up_to: int
+    ax: Axes,
+    crossover: Crossover,
+    cost_range: tuple[float, float],
+    up_to: int,
+    layout: LabelLayout,
 ) -> None:
     ax.scatter(
         [crossover.customers],
@@ -339,13 +384,19 @@ def _draw_crossover(
         zorder=4,
         gid=f"crossover:{crossover.cheaper.id}:{crossover.dearer.id}",
     )
-    ax.annotate(
+    note = ax.annotate(
         f"{crossover.cheaper.name} cheaper than {crossover.dearer.name.lower()}\n"
         f"from {crossover.customers:,} customers",
         (crossover.customers, crossover.cost),
+        xytext=(0, 0),
+        textcoords="offset points",
         fontsize=style.SMALL_SIZE - 1,
+        bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1},
         zorder=4,
-        **style.label_placement(  # type: ignore[arg-type]  # a dict of ha/va/xytext keywords; see style.label_placement
+    )
+    layout.place(
+        note,
+        _crossover_label_spots(
             style.log_fraction(crossover.customers, 1, up_to),
             style.log_fraction(crossover.cost, *cost_range),
         ),

@@ -10,9 +10,12 @@ customers; self-service at 0.5 with 3,000 over 3 years up to 10,000, then
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.transforms import BboxBase
 
 from bmc_course import charts
 from bmc_course.model.catalog import Catalog
@@ -154,3 +157,78 @@ def test_cost_growth_table_has_the_round_counts_jumps_crossovers_and_segments(
     assert table.loc["400", "Self-service"] == pytest.approx(3.0)
     # 1,000,000 customers: 150,000 / 3 / 1,000,000 + 0.5 = 0.55
     assert table.loc["1,000,000", "Self-service"] == pytest.approx(0.55)
+
+
+def _inside(box: BboxBase, area: BboxBase) -> bool:
+    return bool(
+        area.x0 - 0.5 <= box.x0
+        and box.x1 <= area.x1 + 0.5
+        and area.y0 - 0.5 <= box.y0
+        and box.y1 <= area.y1 + 0.5
+    )
+
+
+# learners' segments at sizes that put their names on top of each other and of the
+# crossover note (24 customers) unless the labels make room
+CROWDED = {
+    "close sizes": [
+        ("runners", "Weekend runners in the city", 400),
+        ("clubs", "Running clubs and their coaches", 450),
+        ("schools", "Schools", 500),
+        ("elite", "Elite athletes with sponsors", 24),
+        ("stores", "Big box sports retailers", 30),
+    ],
+    "many segments": [
+        (f"s{i}", f"Segment number {i} with a name", n)
+        for i, n in enumerate([5, 36, 40, 1_000, 1_200, 9_000, 10_001, 800_000, 900_000])
+    ],
+    "beyond a million": [
+        ("prepaid", "Prepaid mobile customers nationwide", 3_000_000),
+        ("contracts", "Business contracts", 2_500_000),
+    ],
+    "none": [],
+}
+
+
+@pytest.mark.parametrize("crowd", sorted(CROWDED))
+@pytest.mark.parametrize(
+    "type_ids",
+    [
+        ["personal_assistance", "self_service", "automated_services"],
+        ["personal_assistance", "automated_services"],
+        [],
+    ],
+)
+def test_labels_stay_inside_and_clear_of_each_other_and_the_legend(
+    catalog: Catalog, make_segment: SegmentFactory, crowd: str, type_ids: list[str]
+) -> None:
+    segments = [make_segment(id=i, name=name, customers=n) for i, name, n in CROWDED[crowd]]
+    fig = charts.plot_cost_growth(catalog, type_ids, segments=segments)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    ax = fig.axes[0]
+    labels = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.texts]
+    # one name per segment size, and one crossover note (self-service or automated services
+    # overtaking personal assistance; every type when none is chosen)
+    assert len(labels) == len({n for _, _, n in CROWDED[crowd]}) + 1
+    legend = ax.get_legend()
+    assert legend is not None
+    legend_box = legend.get_window_extent(renderer)
+    for text, box in labels:
+        assert _inside(box, ax.bbox), f"{text!r} runs off the axes"
+        assert not box.overlaps(legend_box), f"{text!r} covers the legend"
+    for (one, box), (other, other_box) in itertools.combinations(labels, 2):
+        assert not box.overlaps(other_box), f"{one!r} overlaps {other!r}"
+    # and nothing drawn is cut at the picture's edge: titles, axis labels, ticks, key
+    assert _inside(fig.get_tightbbox(renderer), fig.bbox_inches)
+
+
+def test_the_y_label_fits_beside_the_axes(catalog: Catalog) -> None:
+    fig = charts.plot_cost_growth(catalog, [])
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    ax = fig.axes[0]
+    label = ax.yaxis.label.get_window_extent(canvas.get_renderer())
+    assert _inside(label, fig.bbox)  # not cut at the picture's edge
+    assert label.y0 >= ax.bbox.y0 - 1 and label.y1 <= ax.bbox.y1 + 1  # no longer than the axes
