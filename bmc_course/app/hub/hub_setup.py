@@ -148,6 +148,9 @@ def _apply_servers(config: Any, settings: HubSettings, *, running_as_root: bool)
     config.JupyterHub.spawner_class = SPAWNER_CLASSES[settings.spawner]
     config.Spawner.cmd = [sys.executable, "-m", "bmc_course.app.hub.singleuser"]
     config.Spawner.pre_spawn_hook = learner_folder_hook(settings, running_as_root=running_as_root)
+    if settings.spawner == "simple":
+        # its default home is /tmp/{username}: Jupyter's runtime files go to the workspace instead
+        config.SimpleLocalProcessSpawner.home_dir_template = str(settings.users_root / "{username}")
     if settings.spawner == "systemd":
         config.SystemdSpawner.isolate_tmp = True
         config.SystemdSpawner.isolate_devices = True

@@ -104,6 +104,9 @@ def test_a_shared_password_hub_is_refused_as_root(tmp_path: Path) -> None:
     with pytest.raises(HubRefused, match="as root"):
         configured(env, root=True)
     config = configured(env, root=False)
+    assert config.SimpleLocalProcessSpawner.home_dir_template == str(
+        tmp_path / "users" / "{username}"
+    )
     assert config.JupyterHub.authenticator_class == "shared-password"
     assert config.Authenticator.allowed_users == {"alice", "bob"}
     assert config.SharedPasswordAuthenticator.user_password == "long-enough"  # noqa: S105 -- a test value
