@@ -1,15 +1,18 @@
-"""What the facilitator demo shows first, read from the page address (pure, no widgets).
+"""The facilitator demo's scene and the page address that names it (pure, no widgets).
 
 A facilitator bookmarks scenes such as ``…/dashboard.ipynb?case=cleat-maker&step=5&theme=dark``.
 Voilà hands the address's query string to the kernel as ``QUERY_STRING``.
 Anything unknown in it is reported in one line and replaced by the default;
-the demo always starts.
+the demo always starts. The other way round, :func:`query_from_scene` writes
+the scene on screen back as the address's query (the page's script puts it in
+the address bar), and :func:`step_to_scroll_to` says which step the page brings
+into view after the facilitator reveals or hides steps.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from bmc_course.model.catalog import Catalog
 
@@ -66,3 +69,38 @@ def scene_from_query(query: str | None, catalog: Catalog) -> DemoScene:
         problems.append(f"theme={theme!r} in the address is not light or dark; using light")
         theme = "light"
     return DemoScene(case_id, step, theme, tuple(problems))
+
+
+def query_from_scene(scene: DemoScene, catalog: Catalog) -> str:
+    """The canonical query naming ``scene`` (defaults left out): ``case=…&step=…&theme=dark``.
+
+    Built only from checked values, never from what the address said: an unknown
+    case, a step out of range or an unknown theme is a programming error here.
+    """
+    if scene.case_id is not None and scene.case_id not in catalog.cases:
+        raise ValueError(f"unknown case {scene.case_id!r}")
+    if not 1 <= scene.step <= len(DEMO_STEPS):
+        raise ValueError(f"step {scene.step} is not 1-{len(DEMO_STEPS)}")
+    if scene.theme not in THEMES:
+        raise ValueError(f"unknown theme {scene.theme!r}")
+    params: list[tuple[str, str]] = []
+    if scene.case_id is not None:
+        params.append(("case", scene.case_id))
+    if scene.step != 1:
+        params.append(("step", str(scene.step)))
+    if scene.theme != THEMES[0]:
+        params.append(("theme", scene.theme))
+    return urlencode(params)
+
+
+def step_to_scroll_to(before: int, after: int) -> int | None:
+    """The step to bring into view when the revealed steps go from ``before`` to ``after``.
+
+    Revealing (Next step, Show all): the first step just revealed, so the room reads on
+    from there. Hiding (Back): the step now last shown. No change: none.
+    """
+    if after > before:
+        return before + 1
+    if after < before:
+        return after
+    return None

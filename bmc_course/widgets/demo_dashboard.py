@@ -5,26 +5,36 @@ A scene bar chooses the case, reveals the next step or all of them, and
 switches between a light and a dark theme; text is large enough for a
 projector. Everything happens in an in-memory sandbox state: a demo never
 writes anyone's progress file.
+
+A step's view is built when it is first revealed (the charts, and matplotlib
+with them, only when the trade-offs are shown): a scene opens on its first
+step without paying for the others. Two hidden elements tell the page's
+script (our Voilà template ``bmc-demo``) what the kernel decided: the scene's
+canonical query, which it writes into the address bar, and which step to
+scroll into view after a reveal.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
 
 from bmc_course.formats.submission import Submission, submission_from_case
-from bmc_course.logic.demo_scene import BLANK, DEMO_STEPS, DemoScene
+from bmc_course.logic.demo_scene import (
+    BLANK,
+    DEMO_STEPS,
+    DemoScene,
+    query_from_scene,
+    step_to_scroll_to,
+)
 from bmc_course.model.catalog import Catalog
 from bmc_course.state.course_state import CourseState
-from bmc_course.widgets.findings_panel import FindingsPanel
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.markdown_view import markdown_output
-from bmc_course.widgets.relationship_picker import RelationshipPicker
-from bmc_course.widgets.segment_picker import SegmentPicker
 from bmc_course.widgets.state_view import close_tree
 from bmc_course.widgets.stylesheet import style_tag
-from bmc_course.widgets.trade_offs import TradeOffs
 
 THEME_CLASS = {"light": "bmc-demo-light", "dark": "bmc-demo-dark"}
 
@@ -64,6 +74,56 @@ class BusinessStep(widgets.VBox):
         super().__init__(children)
 
 
+def segments_step(state: CourseState, _case_id: str | None) -> widgets.Widget:
+    """Step 2: the archetype cards and the segments of the scene."""
+    from bmc_course.widgets.segment_picker import SegmentPicker
+
+    return SegmentPicker(state, with_style=False)
+
+
+def relationships_step(state: CourseState, _case_id: str | None) -> widgets.Widget:
+    """Step 3: the relationship mix per segment."""
+    from bmc_course.widgets.relationship_picker import RelationshipPicker
+
+    return RelationshipPicker(state, compact=True, with_style=False)
+
+
+def findings_step(state: CourseState, _case_id: str | None) -> widgets.Widget:
+    """Step 4: what the checks say about the mixes."""
+    from bmc_course.widgets.findings_panel import FindingsPanel
+
+    return FindingsPanel(state, with_style=False)
+
+
+def trade_offs_step(state: CourseState, _case_id: str | None) -> widgets.Widget:
+    """Step 5: the trade-off charts (imports matplotlib: only when this step is revealed)."""
+    from bmc_course.widgets.trade_offs import TradeOffs
+
+    return TradeOffs(state)
+
+
+def business_step(state: CourseState, case_id: str | None) -> widgets.Widget:
+    """Step 1: the case's story, or a box for the business (see :class:`BusinessStep`)."""
+    return BusinessStep(state.catalog, state, case_id)
+
+
+# What each step shows, built when first revealed: step id -> (sandbox state, case id) -> view.
+STEP_VIEWS: dict[str, Callable[[CourseState, str | None], widgets.Widget]] = {
+    "business": business_step,
+    "segments": segments_step,
+    "relationships": relationships_step,
+    "findings": findings_step,
+    "trade_offs": trade_offs_step,
+}
+
+
+def hidden_html(css_class: str) -> widgets.HTML:
+    """An HTML widget the room never sees: a message from the kernel to the page's script."""
+    element = widgets.HTML(layout=widgets.Layout(display="none"))
+    element.add_class(css_class)
+    return element
+
+
 class DemoDashboard(widgets.VBox):
     """Scene bar + the five steps of the flow, revealed one at a time."""
 
@@ -71,13 +131,17 @@ class DemoDashboard(widgets.VBox):
         scene = scene or DemoScene()
         self.catalog = catalog
         self.state: CourseState = sandbox_state(catalog, scene.case_id)
-        self.revealed = scene.step
+        self.revealed = 0
+        self.sections: list[widgets.VBox] = []
+        self._built: set[int] = set()
+        self._scroll_requests = 0
         self.case_select = widgets.Dropdown(
             description="Scene",
             options=[("Start blank", BLANK), *((c.title, c.id) for c in catalog.cases.values())],
             value=scene.case_id or BLANK,
             style={"description_width": "initial"},
-            layout=widgets.Layout(width="26em"),
+            # takes the bar's spare width, so long case titles show in full where they fit
+            layout=widgets.Layout(flex="1 1 20em", min_width="16em", max_width="40em"),
         )
         self.case_select.add_class("bmc-demo-case")
         self.case_select.observe(self._on_case_chosen, names="value")
@@ -106,10 +170,16 @@ class DemoDashboard(widgets.VBox):
         self.problems.add_class("bmc-demo-problems")
         self.steps_box = widgets.VBox()
         self.steps_box.add_class("bmc-demo-steps")
-        bar = widgets.HBox(
+        # read by the page's script (template bmc-demo): the address bar, and where to scroll
+        self.address = hidden_html("bmc-demo-address")
+        self.scroll_request = hidden_html("bmc-demo-scroll")
+        controls = widgets.HBox(
             [self.case_select, self.back_button, self.next_button, self.all_button, self.theme],
             layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
         )
+        controls.add_class("bmc-demo-controls")
+        # the bar stays at the top while the room scrolls, and says which step is on
+        bar = widgets.VBox([controls, self.step_label])
         bar.add_class("bmc-demo-bar")
         super().__init__(
             [
@@ -123,24 +193,36 @@ class DemoDashboard(widgets.VBox):
                 ),
                 bar,
                 self.problems,
-                self.step_label,
                 self.steps_box,
+                self.address,
+                self.scroll_request,
             ]
         )
         self.add_class("bmc-view")
         self.add_class("bmc-demo")
         self._apply_theme(scene.theme)
-        self._build_steps(scene.case_id)
+        self._new_sections(scene.case_id)
         self.reveal(scene.step)
+        if scene.step > 1 and not scene.problems:  # a bookmarked step opens in view
+            self._request_scroll(scene.step)
 
     @property
     def case_id(self) -> str | None:
         """The chosen scene's case id (None for the blank scene)."""
         return str(self.case_select.value) or None
 
+    @property
+    def scene(self) -> DemoScene:
+        """The scene on screen: case, steps revealed, theme."""
+        return DemoScene(self.case_id, self.revealed, str(self.theme.value))
+
     def reveal(self, count: int) -> None:
-        """Show the first ``count`` steps (at least one, at most all)."""
+        """Show the first ``count`` steps (at least one, at most all), building any not built yet,
+        and bring the step the room should look at into view."""
+        before = self.revealed
         self.revealed = max(1, min(len(DEMO_STEPS), count))
+        for index in range(self.revealed):
+            self._build_section(index)
         for index, section in enumerate(self.sections):
             section.layout.display = "" if index < self.revealed else "none"
         _, title = DEMO_STEPS[self.revealed - 1]
@@ -150,26 +232,47 @@ class DemoDashboard(widgets.VBox):
         )
         self.back_button.disabled = self.revealed == 1
         self.next_button.disabled = self.all_button.disabled = self.revealed == len(DEMO_STEPS)
+        self._show_address()
+        if before and (target := step_to_scroll_to(before, self.revealed)) is not None:
+            self._request_scroll(target)
 
-    def _build_steps(self, case_id: str | None) -> None:
+    def _new_sections(self, case_id: str | None) -> None:
+        """Empty sections (a heading each) for a fresh sandbox; views come on reveal."""
         old = self.steps_box.children
         self.steps_box.children = ()
         close_tree(old)
         self.state = sandbox_state(self.catalog, case_id)
-        bodies = [
-            BusinessStep(self.catalog, self.state, case_id),
-            SegmentPicker(self.state, with_style=False),
-            RelationshipPicker(self.state, compact=True, with_style=False),
-            FindingsPanel(self.state, with_style=False),
-            TradeOffs(self.state),
-        ]
+        self._built = set()
         self.sections = []
-        for number, ((step_id, title), body) in enumerate(zip(DEMO_STEPS, bodies, strict=True), 1):
-            section = widgets.VBox([widgets.HTML(heading(f"{number}. {title}", 3)), body])
+        for number, (step_id, title) in enumerate(DEMO_STEPS, 1):
+            section = widgets.VBox(
+                [widgets.HTML(heading(f"{number}. {title}", 3))],
+                layout=widgets.Layout(display="none"),
+            )
             section.add_class("bmc-demo-section")
             section.add_class(f"bmc-demo-section-{step_id}")
             self.sections.append(section)
         self.steps_box.children = self.sections
+
+    def _build_section(self, index: int) -> None:
+        if index in self._built:
+            return
+        self._built.add(index)
+        step_id, _ = DEMO_STEPS[index]
+        section = self.sections[index]
+        view = STEP_VIEWS[step_id](self.state, self.case_id)
+        section.children = (*section.children, view)
+
+    def _show_address(self) -> None:
+        query = query_from_scene(self.scene, self.catalog)
+        self.address.value = f'<span data-query="{esc(query)}"></span>'
+
+    def _request_scroll(self, step: int) -> None:
+        self._scroll_requests += 1
+        step_id, _ = DEMO_STEPS[step - 1]
+        self.scroll_request.value = (
+            f'<span data-section="{esc(step_id)}" data-request="{self._scroll_requests}"></span>'
+        )
 
     def _apply_theme(self, theme: str) -> None:
         for name, css_class in THEME_CLASS.items():
@@ -177,8 +280,10 @@ class DemoDashboard(widgets.VBox):
 
     def _on_theme_chosen(self, change: dict[str, Any]) -> None:
         self._apply_theme(change["new"])
+        self._show_address()
 
     def _on_case_chosen(self, change: dict[str, Any]) -> None:
         self.problems.value = ""
-        self._build_steps(str(change["new"]) or None)
-        self.reveal(self.revealed)
+        self._new_sections(str(change["new"]) or None)
+        self.revealed, revealed = 0, self.revealed
+        self.reveal(revealed)

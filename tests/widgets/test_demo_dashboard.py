@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,3 +87,115 @@ def test_the_demo_writes_no_files(
     segment = dashboard.state.segments[0]
     dashboard.state.toggle_relationship(segment.id, "communities", True)
     assert list(tmp_path.iterdir()) == []
+
+
+def built(dashboard: DemoDashboard) -> list[bool]:
+    """Which sections hold their step's view (a heading alone means not built yet)."""
+    return [len(section.children) > 1 for section in dashboard.sections]
+
+
+def address(dashboard: DemoDashboard) -> str:
+    found = re.fullmatch(r'<span data-query="([^"]*)"></span>', dashboard.address.value)
+    assert found, dashboard.address.value
+    return found.group(1)
+
+
+def scroll_request(dashboard: DemoDashboard) -> tuple[str, int] | None:
+    if not dashboard.scroll_request.value:
+        return None
+    found = re.fullmatch(
+        r'<span data-section="([a-z_]+)" data-request="(\d+)"></span>',
+        dashboard.scroll_request.value,
+    )
+    assert found, dashboard.scroll_request.value
+    return found.group(1), int(found.group(2))
+
+
+def test_a_step_is_built_when_first_revealed_and_kept(catalog: Catalog) -> None:
+    dashboard = DemoDashboard(catalog, DemoScene("cleat-maker"))
+    assert built(dashboard) == [True, False, False, False, False]
+    assert find_widgets(dashboard, "bmc-chart-output") == []
+    dashboard.all_button.click()
+    assert all(built(dashboard))
+    picker = find_widgets(dashboard, "bmc-segment-picker")[0]
+    dashboard.back_button.click()
+    dashboard.next_button.click()
+    assert find_widgets(dashboard, "bmc-segment-picker") == [picker]  # not built twice
+    assert len(find_widgets(dashboard, "bmc-chart-output")) == 4
+
+
+def test_choosing_a_scene_builds_only_the_steps_on_screen(catalog: Catalog) -> None:
+    dashboard = DemoDashboard(catalog, DemoScene("cleat-maker", step=2))
+    dashboard.case_select.value = "car-wash"
+    assert built(dashboard) == [True, True, False, False, False]
+    assert shown(dashboard) == [True, True, False, False, False]
+    story_head = dashboard.sections[0].children[1].children[0].value
+    assert html.escape(catalog.cases["car-wash"].title) in story_head
+
+
+def test_opening_a_scene_does_not_load_the_chart_library() -> None:
+    # a fresh interpreter, as a Voilà kernel: the first step must not pay for matplotlib
+    code = (
+        "import sys\n"
+        "from bmc_course import course\n"
+        "course.demo_dashboard('case=cleat-maker&step=4')\n"
+        "print(sorted(m for m in ('matplotlib', 'pandas') if m in sys.modules))\n"
+        "course.demo_dashboard('case=cleat-maker&step=5')\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.split() == ["[]", "True"]
+
+
+def test_the_address_follows_the_scene(catalog: Catalog) -> None:
+    dashboard = DemoDashboard(catalog)
+    assert address(dashboard) == ""
+    dashboard.case_select.value = "cleat-maker"
+    assert address(dashboard) == "case=cleat-maker"
+    dashboard.next_button.click()
+    dashboard.next_button.click()
+    assert address(dashboard) == "case=cleat-maker&amp;step=3"  # an escaped attribute
+    dashboard.theme.value = "dark"
+    assert address(dashboard) == "case=cleat-maker&amp;step=3&amp;theme=dark"
+    dashboard.back_button.click()
+    dashboard.case_select.value = ""
+    assert address(dashboard) == "step=2&amp;theme=dark"
+
+
+def test_an_address_with_unknown_values_is_replaced_by_the_scene_shown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("QUERY_STRING", 'case="><script>&step=3&theme=purple')
+    dashboard = course.demo_dashboard()
+    assert address(dashboard) == "step=3"
+    assert "<script>" not in dashboard.address.value
+
+
+def test_each_reveal_asks_the_page_to_scroll_to_the_step_to_look_at(catalog: Catalog) -> None:
+    dashboard = DemoDashboard(catalog, DemoScene("cleat-maker"))
+    assert scroll_request(dashboard) is None  # opening on step 1: the page starts at the top
+    dashboard.next_button.click()
+    assert scroll_request(dashboard) == ("segments", 1)
+    dashboard.all_button.click()
+    assert scroll_request(dashboard) == ("relationships", 2)  # first of the steps just shown
+    dashboard.back_button.click()
+    assert scroll_request(dashboard) == ("findings", 3)
+    dashboard.back_button.click()
+    dashboard.next_button.click()
+    assert scroll_request(dashboard) == ("findings", 5)  # the same step again: a new request
+    dashboard.theme.value = "dark"
+    dashboard.case_select.value = "car-wash"
+    assert scroll_request(dashboard) == ("findings", 5)  # neither moves the page
+
+
+def test_a_bookmarked_step_opens_in_view_unless_the_address_had_a_problem(
+    catalog: Catalog,
+) -> None:
+    assert scroll_request(DemoDashboard(catalog, DemoScene("car-wash", step=4))) == (
+        "findings",
+        1,
+    )
+    with_problem = DemoScene("car-wash", step=4, problems=("theme='x' is not light or dark",))
+    assert scroll_request(DemoDashboard(catalog, with_problem)) is None  # the message stays seen

@@ -1,0 +1,173 @@
+"""Opening a demo scene → its first section shown, as a ratio to a bare one-widget Voilà page.
+
+Starts Voilà as ``bmc-course demo`` does (same command line, template and
+environment) on a folder holding the demo dashboard and a bare notebook that
+displays one ``Label``. Each round opens, in a fresh chromium tab:
+
+* floor: the bare page, until its ``Label`` is shown;
+* one tab per scene (a blank demo, a case at step 1, a case at step 5 in the
+  dark theme), until the scene's current step is shown.
+
+The clock runs from the navigation's start (``performance.now()`` is 0 there)
+to the first animation frame in which the awaited element is in the page and
+laid out (an init script watches the DOM before any of Voilà's code runs).
+Floor and scenes are interleaved round by round so machine noise hits them
+alike; medians are reported, with each scene's ratio to the floor.
+
+Goal (issue 14): a scene within 1.5x of the bare page. Usage::
+
+    .venv/bin/python benchmarks/bench_demo_scene_open.py [--repeat 7] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import nbformat
+from playwright.sync_api import Browser, sync_playwright
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bmc_course.app import demo_server, lab_server  # noqa: E402
+from tests.browser.browser_setup import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.browser.servers import RunningServer, _process  # noqa: E402
+
+GOAL_RATIO = 1.5
+
+FLOOR_ONE_WIDGET = """\
+import ipywidgets as widgets
+
+label = widgets.Label("ready")
+label.add_class("floor-label")
+label
+"""
+
+# name -> (notebook, query, the element whose showing ends the clock)
+PAGES: dict[str, tuple[str, str, str]] = {
+    "floor_one_widget": ("floor_label.ipynb", "", ".floor-label"),
+    "scene_blank": ("dashboard.ipynb", "", ".bmc-demo-section-business .bmc-heading"),
+    "scene_case_step1": (
+        "dashboard.ipynb",
+        "case=cleat-maker",
+        ".bmc-demo-section-business .bmc-heading",
+    ),
+    "scene_case_step5_dark": (
+        "dashboard.ipynb",
+        "case=online-retailer&step=5&theme=dark",
+        ".bmc-demo-section-trade_offs .bmc-heading",
+    ),
+}
+
+# Installed before the page's own scripts: the first frame in which SELECTOR is laid out.
+SHOWN_PROBE = """
+(() => {
+  const selector = SELECTOR;
+  window.__bmcShownAt = null;
+  const check = () => {
+    if (window.__bmcShownAt !== null) return;
+    const found = document.querySelector(selector);
+    if (found && found.getClientRects().length > 0) {
+      window.__bmcShownAt = performance.now();
+    } else {
+      requestAnimationFrame(check);
+    }
+  };
+  requestAnimationFrame(check);
+})();
+"""
+
+
+def write_notebook(path: Path, source: str) -> None:
+    book = nbformat.v4.new_notebook()
+    book.cells = [nbformat.v4.new_code_cell(source)]
+    book.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nbformat.write(book, path)
+
+
+@contextlib.contextmanager
+def running_voila(folder: Path) -> Iterator[RunningServer]:
+    """Voilà over ``folder``, with the demo's command line and environment."""
+    port, token = lab_server.find_free_port(), lab_server.new_token()
+    command = demo_server.build_demo_command(folder, port=port)
+    env = demo_server.build_demo_environment(token)
+    with _process(command, env, folder) as (process, log):
+        demo_server.wait_until_listening(port, timeout=90, process=process)
+        yield RunningServer(port, token, folder, log)
+
+
+def time_to_shown(browser: Browser, url: str, selector: str) -> float:
+    """Milliseconds from navigation start until ``selector`` is shown, in a fresh tab."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    try:
+        page = context.new_page()
+        page.add_init_script(SHOWN_PROBE.replace("SELECTOR", json.dumps(selector)))
+        page.goto(url, wait_until="commit")
+        page.wait_for_function("window.__bmcShownAt !== null", timeout=120_000, polling=50)
+        shown_at = float(page.evaluate("window.__bmcShownAt"))
+        page.close(run_before_unload=True)  # Voilà shuts the page's kernel down on unload
+        return shown_at
+    finally:
+        context.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="rounds (each opens every page)")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    args = parser.parse_args(argv)
+    root = Path(tempfile.mkdtemp(prefix="bmc-bench-scene-"))
+    samples: dict[str, list[float]] = {name: [] for name in PAGES}
+    try:
+        write_notebook(root / "floor_label.ipynb", FLOOR_ONE_WIDGET)
+        shutil.copy(demo_server.dashboard_path(), root / "dashboard.ipynb")
+        with (
+            sync_playwright() as playwright,
+            running_voila(root) as voila,
+        ):
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS
+            )
+            for round_ in range(args.repeat + 1):  # round 0 warms disk caches and fonts
+                for name, (notebook, query, selector) in PAGES.items():
+                    elapsed = time_to_shown(
+                        browser, voila.url(f"/voila/render/{notebook}", query), selector
+                    )
+                    if round_:
+                        samples[name].append(elapsed)
+            browser.close()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    floor = medians["floor_one_widget"]
+    result = {
+        "repeat": args.repeat,
+        "medians_ms": medians,
+        "ranges_ms": {name: [min(v), max(v)] for name, v in samples.items()},
+        "ratios": {name: medians[name] / floor for name in PAGES if name != "floor_one_widget"},
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(f"navigation → first section shown (medians of {args.repeat}):")
+        for name, value in medians.items():
+            low, high = result["ranges_ms"][name]
+            ratio = "" if name == "floor_one_widget" else f"  {value / floor:5.2f}x"
+            print(f"  {name:24s} {value:8.0f} ms  ({low:.0f}-{high:.0f}){ratio}")
+    return 0 if all(r <= GOAL_RATIO for r in result["ratios"].values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
