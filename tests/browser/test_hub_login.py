@@ -6,6 +6,9 @@ certificate). Each learner types their own user name and password into the
 hub's login form, lands on the welcome notebook, runs it and records their
 name; each progress file then holds only its owner's name, the first learner
 gets 403 on the second's server, and the teacher's class summary counts both.
+Then the doc's end-to-end check (``python -m bmc_course.app.hub.hub_check``)
+runs against the same hub: kernels as the learners' own user ids, one
+learner's kernel denied the other's folder and file, terminals off.
 
 Needs root and configurable-http-proxy (``scripts/test`` installs it from npm);
 skipped with the reason otherwise.
@@ -21,7 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from bmc_course.app.hub.hub_check import Learner
+from bmc_course.app.hub.hub_check import Learner, display_name, run_check
 from tests.browser.browser_setup import VIEWPORT, PageGuard
 from tests.browser.lab_page import NOTEBOOK, WIDGET_TIMEOUT, run_all_until_started, shot
 from tests.hub.class_hub import RunningHub, missing_requirement, running_class_hub
@@ -89,9 +92,9 @@ def test_two_learners_log_in_and_work_in_their_own_course(
             run_all_until_started(page, notebook)
             name_field = notebook.locator(".bmc-learner input")
             name_field.scroll_into_view_if_needed(timeout=WIDGET_TIMEOUT)
-            name_field.fill(f"Learner {learner.name}")
+            name_field.fill(display_name(learner.name))
             name_field.press("Enter")
-            wait_for_learner(hub, learner, f"Learner {learner.name}")
+            wait_for_learner(hub, learner, display_name(learner.name))
             shot(page, screenshots, f"hub-{learner.name[:6]}-welcome")
         alice_page, bob = pages[0][1], hub.learners[1]
         response = alice_page.goto(f"{hub.url}/user/{bob.name}/lab")
@@ -105,8 +108,22 @@ def test_two_learners_log_in_and_work_in_their_own_course(
     out, _ = run_cli(["class-summary", str(hub.users_root), "--include", "*.json", "--json"])
     rows = json.loads(out)["learner_rows"]
     assert sorted(row["learner"] for row in rows) == sorted(
-        f"Learner {learner.name}" for learner in hub.learners
+        display_name(learner.name) for learner in hub.learners
     )
+
+
+def test_the_end_to_end_check_finds_the_learners_kept_apart(hub: RunningHub) -> None:
+    alice, bob = hub.learners
+    lines = run_check(hub.url, hub.users_root, hub.learners, cafile=hub.cafile)
+    assert lines[0].startswith(f"{alice.name}: server ready")
+    assert "kernel as uid 0" not in lines[0] and "terminals off" in lines[0]
+    assert lines[2] == (
+        f"{alice.name} cannot read {bob.name}'s folder or progress file, "
+        "and gets HTTP 403 on their server"
+    )
+    for learner in hub.learners:
+        folder = hub.users_root / learner.name
+        assert folder.stat().st_mode & 0o077 == 0  # nobody else may even list it
 
 
 def test_a_wrong_password_is_refused_on_the_form(browser: Browser, hub: RunningHub) -> None:

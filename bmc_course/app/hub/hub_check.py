@@ -31,6 +31,7 @@ import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -181,7 +182,9 @@ class HubSession:
 
     def run_code(self, kernel_id: str, code: str) -> str:
         """Run ``code`` in the kernel; return what it printed. A Python error raises CheckFailed."""
-        return asyncio.run(self._run_code(kernel_id, code))
+        # in a thread of its own: the caller may already run an event loop (a browser test)
+        with ThreadPoolExecutor(max_workers=1) as runner:
+            return runner.submit(asyncio.run, self._run_code(kernel_id, code)).result()
 
     async def _run_code(self, kernel_id: str, code: str) -> str:
         url = (
