@@ -9,6 +9,7 @@ form; removing a segment asks first, because its choices go with it.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
 import ipywidgets as widgets
@@ -31,11 +32,26 @@ from bmc_course.widgets.html_fragments import (
 from bmc_course.widgets.state_view import StateView, StatusLine
 
 GRID_LAYOUT = {"grid_template_columns": "repeat(auto-fill, minmax(260px, 1fr))", "width": "100%"}
+# a form's buttons keep their whole label and move to a new line when the notebook is narrow
+BUTTON_ROW_LAYOUT = {"flex_flow": "row wrap"}
+BUTTON_LAYOUT = {"width": "auto", "min_width": "8em", "flex": "0 0 auto"}
 # Labels at their natural width: a fixed width cut "Yearly revenue per customer" short.
 LABEL_STYLE = {"description_width": "initial"}
 FIELD_WIDTH = "min(34em, 100%)"
 NOBODY = "nobody: pays its own way"
 NOTES_CHARS_SHOWN = 160
+
+
+def card_grid_layout(buttons: Iterable[widgets.Button]) -> dict[str, str]:
+    """Card columns wide enough for the longest button label ("Add “Individual consumers
+    (mass market)”" was cut at 260px); in ``ch``, so the columns grow with the text size."""
+    widest = max((len(b.description) for b in buttons), default=0)
+    return {
+        **GRID_LAYOUT,
+        "grid_template_columns": (
+            f"repeat(auto-fill, minmax(min(100%, max(260px, {widest + 2}ch)), 1fr))"
+        ),
+    }
 
 
 def number_text(value: float | None, *, scale: float = 1.0) -> str:
@@ -235,9 +251,13 @@ class SegmentForm(widgets.VBox):
         )
         self.notes.add_class("bmc-segment-notes-input")
 
-        self.submit = widgets.Button(description=submit_label, button_style="primary")
+        self.submit = widgets.Button(
+            description=submit_label,
+            button_style="primary",
+            layout=widgets.Layout(**BUTTON_LAYOUT),
+        )
         self.submit.add_class("bmc-segment-submit")
-        self.cancel = widgets.Button(description="Cancel")
+        self.cancel = widgets.Button(description="Cancel", layout=widgets.Layout(**BUTTON_LAYOUT))
         self.cancel.add_class("bmc-segment-cancel")
         children: list[Any] = [
             self.name,
@@ -267,7 +287,10 @@ class SegmentForm(widgets.VBox):
                 self.value_proposition,
                 self.notes,
             ]
-        self.children = [*children, widgets.HBox([self.submit, self.cancel])]
+        buttons = widgets.HBox(
+            [self.submit, self.cancel], layout=widgets.Layout(**BUTTON_ROW_LAYOUT)
+        )
+        self.children = [*children, buttons]
         self.show_archetype(self.archetype.value)
         if not details:
             self._set_typical_revenue(self.archetype.value)
@@ -391,7 +414,9 @@ class SegmentPicker(StateView):
             card = widgets.VBox([widgets.HTML(archetype_card_html(archetype)), button])
             card.add_class("bmc-archetype-box")
             cards.append(card)
-        self.archetype_grid = widgets.GridBox(cards, layout=widgets.Layout(**GRID_LAYOUT))
+        self.archetype_grid = widgets.GridBox(
+            cards, layout=widgets.Layout(**card_grid_layout(self.add_buttons.values()))
+        )
         self.archetype_grid.add_class("bmc-grid")
 
         self.add_form = SegmentForm(

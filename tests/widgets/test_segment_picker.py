@@ -298,3 +298,17 @@ def test_labels_are_not_cut_short(session: CourseSession) -> None:
         for field, control in form.controls.items():
             if field != "validated":  # a checkbox's label sits beside the box, unclipped
                 assert control.style.description_width == "initial", field
+
+
+def test_buttons_keep_their_whole_label(session: CourseSession) -> None:
+    picker = SegmentPicker(session.state)
+    # the longest card button is 'Add “Individual consumers (mass market)”' (40 characters):
+    # each column is at least that wide (plus room for the button's padding), in characters
+    longest = max(len(b.description) for b in picker.add_buttons.values())
+    assert longest == len("Add “Individual consumers (mass market)”")
+    columns = picker.archetype_grid.layout.grid_template_columns
+    assert f"max(260px, {longest + 2}ch)" in columns and "min(100%," in columns
+    for form in (picker.add_form, picker.edit_form):
+        assert form.submit.layout.width == "auto" and form.submit.layout.flex == "0 0 auto"
+        row = next(c for c in form.children if form.submit in getattr(c, "children", ()))
+        assert row.layout.flex_flow == "row wrap"  # buttons move down instead of shrinking
