@@ -54,6 +54,10 @@ SYSTEM_RESERVE_MB = 2048  # the operating system, page cache for the course file
 CLASS_START_SECONDS = 120  # the whole class logs in and runs notebook 00 within two minutes
 NOTEBOOK_EVERY_SECONDS = 300  # during the lesson, a learner opens the next notebook every 5 min
 CPU_TARGET = 0.7  # keep cores at most 70% busy on average
+# Kernels a learner holds beyond the one they work in: those of the notebooks they
+# left within the kernel idle timeout (20 min) and did not close. At a notebook
+# every 5-10 minutes, two.
+KERNELS_NOT_YET_CULLED = 2
 
 
 @dataclass
@@ -169,8 +173,8 @@ def capacity(
 ) -> list[dict[str, int]]:
     """Learners per machine: the smallest of what memory, the class start and the lesson allow.
 
-    * memory: (RAM - system reserve - hub) / (a learner after culling + one more
-      kernel, for the notebook they just left and that is not culled yet);
+    * memory: (RAM - system reserve - hub) / (a learner after culling + the
+      kernels of the notebooks they left and that are not culled yet);
     * class start: everyone's server start + first notebook within
       CLASS_START_SECONDS on all cores;
     * lesson: one notebook per learner every NOTEBOOK_EVERY_SECONDS keeps the
@@ -179,7 +183,8 @@ def capacity(
     rows = []
     for cores in MACHINES:
         ram_mb = cores * GB_PER_CORE * 1024
-        by_memory = (ram_mb - SYSTEM_RESERVE_MB - hub_mb) / (learner_mb + kernel_mb)
+        learner_plan_mb = learner_mb + KERNELS_NOT_YET_CULLED * kernel_mb
+        by_memory = (ram_mb - SYSTEM_RESERVE_MB - hub_mb) / learner_plan_mb
         by_start = cores * CLASS_START_SECONDS / (start_cpu_s + notebook_cpu_s)
         by_lesson = cores * CPU_TARGET * NOTEBOOK_EVERY_SECONDS / notebook_cpu_s
         rows.append(

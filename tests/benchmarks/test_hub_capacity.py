@@ -29,20 +29,20 @@ def test_memory_bounds_a_machine_when_the_cpu_would_allow_more(bench: ModuleType
     )
     assert [row["cores"] for row in rows] == [8, 16, 32]
     eight = rows[0]
-    # (8 * 4 * 1024 - 2048 - 200) / (200 + 100) = 101.7
-    assert eight["by_memory"] == 101
+    # (8 * 4 * 1024 - 2048 - 200) / (200 + 2 * 100) = 76.3
+    assert eight["by_memory"] == 76
     # 8 cores * 120 s / (4 + 2) CPU-s = 160
     assert eight["by_class_start"] == 160
     # 8 * 0.7 * 300 / 2 = 840
     assert eight["by_lesson"] == 840
-    assert eight["learners"] == 101
+    assert eight["learners"] == 76
 
 
 def test_a_slow_start_bounds_a_machine_when_memory_would_allow_more(bench: ModuleType) -> None:
     rows = bench.capacity(
         hub_mb=200, learner_mb=100, kernel_mb=50, start_cpu_s=20, notebook_cpu_s=4
     )
-    # 8 * 120 / 24 = 40 learners can start within two minutes; memory would allow 203
+    # 8 * 120 / 24 = 40 learners can start within two minutes; memory would allow 152
     assert rows[0]["by_class_start"] == 40
     assert rows[0]["learners"] == 40
 
@@ -66,5 +66,5 @@ def test_the_summary_takes_medians_and_a_kernels_share(bench: ModuleType) -> Non
     assert report["median"]["after_culling_pss_mb"] == 210
     assert report["median"]["kernel_pss_mb"] == 100.0  # (1110 - 110) / 10 notebooks
     assert report["median"]["notebook_cpu_s"] == 2.0
-    # (32768 - 2048 - 180) / (210 + 100) = 98.5
-    assert report["capacity"][0]["learners"] == 98
+    # (32768 - 2048 - 180) / (210 + 2 * 100) = 74.5
+    assert report["capacity"][0]["learners"] == 74

@@ -35,7 +35,7 @@ settings (environment variables read when the hub starts):
   BMC_HUB_IP, BMC_HUB_PORT             where the hub listens (default 127.0.0.1, 8000)
   BMC_HUB_SSL_CERT, BMC_HUB_SSL_KEY    HTTPS
   BMC_HUB_TERMINALS     1 lets learners open terminals (default 0)
-  BMC_HUB_KERNEL_IDLE_MINUTES, BMC_HUB_SERVER_IDLE_MINUTES   culling (default 10, 60)
+  BMC_HUB_KERNEL_IDLE_MINUTES, BMC_HUB_SERVER_IDLE_MINUTES   culling (default 20, 60)
   BMC_HUB_MEM_LIMIT, BMC_HUB_CPU_LIMIT  per learner, where the spawner enforces them (1G, 1)
   BMC_HUB_PROXY         configurable-http-proxy (default $BMC_HUB_STATE/proxy/..., else PATH)
   BMC_HUB_LOCAL_CONFIG  your own config file, loaded after these and before the safety check

@@ -25,7 +25,7 @@ def test_defaults_are_real_accounts_on_localhost_with_terminals_off() -> None:
     assert settings.terminals is False
     assert settings.users_root == Path("/srv/bmc-course/users")
     assert settings.state_dir == Path("/srv/bmc-course/hub")
-    assert settings.kernel_idle_minutes == 10
+    assert settings.kernel_idle_minutes == 20
     assert settings.server_idle_minutes == 60
 
 

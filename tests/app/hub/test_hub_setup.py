@@ -60,7 +60,7 @@ def test_nobody_is_admin_unless_named_and_nobody_gets_in_unlisted(tmp_path: Path
 def test_terminals_are_off_and_idle_kernels_are_culled(tmp_path: Path) -> None:
     args = configured(base_env(tmp_path)).Spawner.args
     assert "--ServerApp.terminals_enabled=False" in args
-    assert "--MappingKernelManager.cull_idle_timeout=600" in args
+    assert "--MappingKernelManager.cull_idle_timeout=1200" in args
     assert "--MappingKernelManager.cull_connected=True" in args
     enabled = configured({**base_env(tmp_path), "BMC_HUB_TERMINALS": "1"}).Spawner.args
     assert "--ServerApp.terminals_enabled=True" in enabled
