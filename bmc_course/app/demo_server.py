@@ -87,6 +87,9 @@ def build_demo_command(
         # Voilà would write ?theme=… into the page unescaped; our dashboard reads the
         # theme from the address itself (logic/demo_scene.py), checked against light/dark.
         "--VoilaConfiguration.allow_theme_override=NO",
+        # Nor does ?template=…: Voilà's other templates (classic, reveal) load scripts and
+        # fonts from public CDNs and drop our page's behaviour (template bmc-demo).
+        "--VoilaConfiguration.allow_template_override=NO",
         f"--MappingKernelManager.cull_idle_timeout={cull_after}",
         f"--MappingKernelManager.cull_interval={cull_every}",
         "--MappingKernelManager.cull_connected=False",
