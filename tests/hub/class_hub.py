@@ -61,7 +61,7 @@ def missing_requirement() -> str | None:
     """Why a class hub cannot run here (for pytest.skip), or None."""
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         return "a class hub with real accounts needs root (useradd, switching users)"
-    for tool in ("useradd", "userdel", "groupadd", "groupdel", "chpasswd"):
+    for tool in ("useradd", "userdel", "groupadd", "groupdel", "chpasswd", "openssl"):
         if shutil.which(tool) is None:
             return f"{tool} is missing"
     if find_proxy() is None:
