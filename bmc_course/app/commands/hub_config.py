@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bmc_course.app.cli_errors import EXIT_OK, CommandFailed
+from bmc_course.app.cli_errors import EXIT_OK, CommandFailed, UsageError
 from bmc_course.app.output_paths import check_output_path
 from bmc_course.state.safe_files import atomic_write_bytes
 
@@ -77,7 +77,7 @@ def add_parser(commands: Subcommands) -> None:
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Print, write, locate or check the configuration."""
     if args.force and args.output is None:
-        raise CommandFailed("--force only goes with -o FILE")
+        raise UsageError("--force only goes with -o FILE (see 'bmc-course hub-config --help')")
     if args.path:
         print(CONFIG_FILE, file=out)
     elif args.check:

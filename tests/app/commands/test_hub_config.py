@@ -43,7 +43,7 @@ def test_it_never_writes_into_a_folder(tmp_path: Path) -> None:
 
 
 def test_force_alone_and_two_actions_are_usage_errors() -> None:
-    _, err = run_cli(["hub-config", "--force"], retcode=1)
+    _, err = run_cli(["hub-config", "--force"], retcode=2)
     assert "--force only goes with -o" in err
     _, err = run_cli(["hub-config", "--path", "--check"], retcode=2)
     assert "not allowed with" in err
