@@ -23,6 +23,25 @@ from bmc_course.state.session import CourseSession
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.state_view import EVERY_CHANGE, StateView, StatusLine, one_line
 
+UPLOAD_LABEL = "Load a saved file…"
+# ipywidgets' FileUpload always writes "<description> (<count>)" on its button, so a
+# fresh one reads "Load a saved file (0)". The button's own text is hidden (font size 0)
+# and the label shown in its place, with empty alternative text (after the "/") so a
+# screen reader reads the button's own text once; the file a learner chose is named in
+# the status line.
+UPLOAD_CSS = (
+    ".bmc-welcome .bmc-upload { font-size: 0; }"
+    f'.bmc-welcome .bmc-upload::before {{ content: "{UPLOAD_LABEL}" / "";'
+    " font-size: var(--jp-widgets-font-size, 13px); }"
+)
+
+
+def knowledge_checks_line(correct: int, answered: int) -> str:
+    """The knowledge-check line of the summary: "none answered yet" rather than "0 of 0"."""
+    if answered == 0:
+        return "No knowledge checks answered yet"
+    return f"Knowledge checks: <strong>{correct} of {answered}</strong> answered correctly"
+
 
 def upload_items(value: Any) -> list[tuple[str, bytes]]:
     """(name, bytes) of each uploaded file (ipywidgets 8 gives a tuple of dicts)."""
@@ -70,12 +89,15 @@ class WelcomeView(StateView):
         self.upload = widgets.FileUpload(
             accept=".json",
             multiple=False,
-            description="Load a saved file",
+            description=UPLOAD_LABEL,
             tooltip="Resume from a submission (.json) exported on another machine",
             icon="",  # no icon font: Voilà would fetch it from a CDN
-            layout=widgets.Layout(width="18em"),
+            layout=widgets.Layout(width="max-content"),  # not in em: the button's font size is 0
         )
         self.upload.add_class("bmc-upload")
+        self.upload_style = widgets.HTML(
+            f"<style>{UPLOAD_CSS}</style>", layout=widgets.Layout(display="none")
+        )
         self.upload.observe(self._on_uploaded, names="value")
         self.confirm = widgets.Button(description="Yes, load it", button_style="warning")
         self.confirm.add_class("bmc-upload-confirm")
@@ -102,6 +124,7 @@ class WelcomeView(StateView):
                     sub="Load the .json file you exported from your canvas block.",
                 )
             ),
+            self.upload_style,
             self.upload,
             self.status,
             self.confirm_box,
@@ -127,10 +150,13 @@ class WelcomeView(StateView):
             f"<li>Steps done: <strong>{len(done)} of {len(lessons)}</strong>"
             + (f" ({esc(', '.join(lessons[i].title for i in done))})" if done else "")
             + "</li>",
-            f"<li>Segments: <strong>{len(segments)}</strong>"
-            + (f" ({esc(', '.join(s.name for s in segments))})" if segments else "")
-            + "</li>",
-            f"<li>Knowledge checks: <strong>{correct} of {answered}</strong> answered correctly</li>",
+            (
+                f"<li>Segments: <strong>{len(segments)}</strong> "
+                f"({esc(', '.join(s.name for s in segments))})</li>"
+                if segments
+                else "<li>Segments: none yet</li>"
+            ),
+            f"<li>{knowledge_checks_line(correct, answered)}</li>",
         ]
         if next_step is not None:
             lines.append(

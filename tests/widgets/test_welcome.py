@@ -41,6 +41,29 @@ def test_progress_summary_follows_the_state(session: CourseSession) -> None:
     assert "Steps done: <strong>1 of" in view.progress.value
 
 
+def test_knowledge_checks_read_plainly_before_and_after_answers(session: CourseSession) -> None:
+    view = WelcomeView(session)
+    assert "No knowledge checks answered yet" in view.progress.value
+    assert "Segments: none yet" in view.progress.value
+    assert "0 of 0" not in view.progress.value
+    question = next(iter(session.catalog.questions.values()))
+    wrong = next(o.id for o in question.options if o.id != question.correct_option.id)
+    session.state.answer(question.id, wrong)
+    assert "Knowledge checks: <strong>0 of 1</strong> answered correctly" in view.progress.value
+
+
+def test_the_upload_button_is_labelled_plainly(session: CourseSession) -> None:
+    view = WelcomeView(session)
+    assert view.upload.description == "Load a saved file…"
+    # the frontend appends " (0)" to the description; the view's own style hides that text
+    # and shows the label instead
+    assert view.upload_style in view.children
+    css = view.upload_style.value
+    assert ".bmc-welcome .bmc-upload { font-size: 0; }" in css
+    assert 'content: "Load a saved file…" / "";' in css  # shown, not read out twice
+    assert view.upload.layout.width == "max-content"  # an em width would be 0 at font size 0
+
+
 def test_moved_aside_progress_file_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "p.json"
     path.write_text("{not json", encoding="utf-8")
