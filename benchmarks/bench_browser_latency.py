@@ -155,6 +155,8 @@ def write_notebook(path: Path, source: str) -> None:
         "display_name": "Python 3",
         "language": "python",
     }
+    # runs itself on open in the course's JupyterLab, exactly like a course notebook
+    book.metadata["bmc_course"] = {"autorun": True, "hide_code": True}
     nbformat.write(book, path)
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "navigation",
     "relationship_picker",
     "segment_picker",
+    "step_done",
     "test_plan",
     "trade_offs",
     "types_explorer",
@@ -67,9 +68,10 @@ def _show(name: str, widget: Any) -> Any:
 
 def _session() -> CourseSession:
     session = current_session()
-    from bmc_course.widgets.live_progress import follow_other_notebooks
+    from bmc_course.widgets.live_progress import follow_other_notebooks, save_after_each_handler
 
     follow_other_notebooks(session)  # every open notebook stays live (once per kernel)
+    save_after_each_handler(session)  # a click's result is shown before the file is written
     return session
 
 
@@ -88,12 +90,21 @@ def welcome() -> Any:
 
 
 def navigation(lesson_id: str) -> Any:
-    """The course steps with this one highlighted, "mark this step done", and the next link."""
+    """The course steps with this one highlighted, the progress bar, and the neighbours' links."""
     from bmc_course.widgets.course_nav import CourseNav
 
     session = _session()
     _check_lesson(session, lesson_id)
     return _show(f"navigation:{lesson_id}", CourseNav(session.state, lesson_id))
+
+
+def step_done(lesson_id: str) -> Any:
+    """ "Mark this step done" and the link to the next step, for the end of a notebook."""
+    from bmc_course.widgets.step_done import StepDone
+
+    session = _session()
+    _check_lesson(session, lesson_id)
+    return _show(f"step_done:{lesson_id}", StepDone(session.state, lesson_id))
 
 
 def key_ideas(lesson_id: str) -> Any:
@@ -224,8 +235,7 @@ def hand_in() -> Any:
     from bmc_course.widgets.hand_in_view import HandInView
 
     session = _session()
-    path = session.store.path
-    return _show("hand_in", HandInView(session.state, path.parent, path))
+    return _show("hand_in", HandInView(session.state, session.store.path.parent, session.store))
 
 
 def knowledge_check(lesson_id: str) -> Any:

@@ -76,6 +76,11 @@ class ProgressStore:
         self._protected = False  # an unreadable file we could not move aside: never overwrite it
         self._problem_listeners: list[Callable[[str | None], None]] = []
         self._follow: Callable[[], bool] | None = None
+        # In a kernel, a save is run just after the handler that made the change (so the
+        # views' updates leave the kernel first); elsewhere at once. See save_later_with.
+        self._later: Callable[[Callable[[], None]], None] | None = None
+        self._pending = False
+        self._saved_listeners: list[Callable[[], None]] = []
 
     def on_problem(self, listener: Callable[[str | None], None]) -> None:
         """Call ``listener(problem)`` when a save fails, and with ``None`` when saving works again."""
@@ -193,46 +198,99 @@ class ProgressStore:
         """
         return self._follow() if self._follow is not None else False
 
+    def save_later_with(self, schedule: Callable[[Callable[[], None]], None] | None) -> None:
+        """Run saves through ``schedule`` (a kernel's ``io_loop.add_callback``): the change's
+        handler returns at once and its widget updates reach the browser before the file is
+        written; changes made before the save runs are written together. ``None``: at once."""
+        self._later = schedule
+
+    def on_saved(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` after each write of the file (e.g. to compare exports with it)."""
+        self._saved_listeners.append(listener)
+
+    def off_saved(self, listener: Callable[[], None]) -> None:
+        """Stop calling ``listener`` after writes."""
+        if listener in self._saved_listeners:
+            self._saved_listeners.remove(listener)
+
+    @property
+    def pending(self) -> bool:
+        """Whether a change is waiting to be written (only with :meth:`save_later_with`)."""
+        return self._pending
+
     def attach(self, state: CourseState) -> None:
         """Save ``state`` after every change, reloading first if another kernel wrote the file."""
-        applying = [False]
-
-        def refresh() -> bool:
-            if applying[0] or not self.changed_elsewhere():
-                return False
-            result = self.load(state.catalog)
-            if result.message is None:
-                applying[0] = True
-                try:
-                    state.replace(result.submission)
-                finally:
-                    applying[0] = False
-            return result.message is None
-
-        self._follow = refresh
-
+        link = _Attachment(self, state)
+        self._follow = link.refresh
         self.on_problem(state.report_save_problem)
+        state.before_change(link.refresh)
+        # Last: the views redraw first, so the learner sees the result at once; the save
+        # follows in the same handler (or just after it, in a kernel: save_later_with).
+        state.observe(link.on_change, last=True)
 
-        def save(change: Change) -> None:
-            if applying[0] or change.kind == SAVE_PROBLEM:
-                return  # the merged answers being shown (already on disk), or a report
-            try:
-                merged = self.save(state.stamped_submission())
-            except (OSError, Timeout) as error:
-                self._report(_save_problem(self.path, error))
-                return
-            self._report(None)
-            if merged is not None:
-                applying[0] = True
-                try:
-                    state.replace(merged)
-                finally:
-                    applying[0] = False
+    def _write(self, state: CourseState) -> Submission | None:
+        """Write now (merged with other notebooks' changes); report the outcome to listeners."""
+        self._pending = False
+        try:
+            merged = self.save(state.stamped_submission())
+        except (OSError, Timeout) as error:
+            self._report(_save_problem(self.path, error))
+            return None
+        self._report(None)
+        return merged
 
-        state.before_change(refresh)
-        # Last: the views redraw first, so the learner sees the result at once; the
-        # save follows in the same handler, before the next change can arrive.
-        state.observe(save, last=True)
+    def _saved(self) -> None:
+        for listener in list(self._saved_listeners):
+            listener()
+
+    def _schedule(self, write: Callable[[], None]) -> None:
+        """Write now, or once just after the current handler (changes meanwhile join it)."""
+        if self._later is None:
+            write()
+        elif not self._pending:
+            self._pending = True
+            self._later(lambda: write() if self._pending else None)
+
+
+class _Attachment:
+    """One state kept in step with its store: saved on change, reloaded when changed elsewhere."""
+
+    def __init__(self, store: ProgressStore, state: CourseState) -> None:
+        self.store = store
+        self.state = state
+        self.applying = False  # showing answers that are already on disk: nothing to save
+
+    def _show(self, submission: Submission) -> None:
+        self.applying = True
+        try:
+            self.state.replace(submission)
+        finally:
+            self.applying = False
+
+    def write_now(self) -> None:
+        """Save the state (merged with other notebooks'); show the merge if it added anything."""
+        merged = self.store._write(self.state)
+        if merged is not None:
+            self._show(merged)
+        self.store._saved()
+
+    def refresh(self) -> bool:
+        """Show what another notebook saved, if anything; return whether something was shown."""
+        if self.applying or not self.store.changed_elsewhere():
+            return False
+        if self.store.pending:
+            self.write_now()  # ours merged with theirs, then shown: a pending change is kept
+            return True
+        result = self.store.load(self.state.catalog)
+        if result.message is None:
+            self._show(result.submission)
+        return result.message is None
+
+    def on_change(self, change: Change) -> None:
+        """Save after a change (not the reloaded answers being shown, not a save report)."""
+        if self.applying or change.kind == SAVE_PROBLEM:
+            return
+        self.store._schedule(self.write_now)
 
 
 def _save_problem(path: Path, error: OSError | Timeout) -> str:

@@ -18,6 +18,7 @@ import ipywidgets as widgets
 
 from bmc_course.model.input_errors import InputError
 from bmc_course.state.course_state import Change, CourseState
+from bmc_course.state.progress_store import ProgressStore
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.state_view import EVERY_CHANGE, StateView, StatusLine, one_line
 
@@ -107,13 +108,13 @@ class HandInView(StateView):
         self,
         course_state: CourseState,
         workspace: Path,
-        progress: Path,
+        store: ProgressStore,
         *,
         with_style: bool = True,
     ) -> None:
         super().__init__(course_state, css_class="bmc-hand-in", with_style=with_style)
         self.workspace = workspace
-        self.progress = progress
+        self.store = store
         self.done_button = widgets.Button(layout=widgets.Layout(width="auto"))
         self.done_button.add_class("bmc-hand-in-done")
         self.done_button.on_click(self._on_done)
@@ -156,9 +157,9 @@ class HandInView(StateView):
             self.freshness,
             self.refresh_button,
         )
-        # The files are compared with the progress file once the change is saved in it
-        # (the store saves after the views have redrawn).
-        course_state.observe(self._after_save, last=True)
+        # The files are compared with the progress file once a change is written to it
+        # (the store writes after the views have redrawn).
+        store.on_saved(self._after_save)
         self.refresh()
         self.show_freshness()
 
@@ -169,20 +170,19 @@ class HandInView(StateView):
         self.done_button.description = "Step done ✓ (undo)" if done else "Mark this step done"
         self.done_button.button_style = "success" if done else ""
 
-    def _after_save(self, change: Change) -> None:
-        if change.kind in self.redraw_on:
-            self.show_freshness()
+    def _after_save(self) -> None:
+        self.show_freshness()
 
     def close(self) -> None:
         """Stop checking the files, then close like every view."""
-        state = getattr(self, "course_state", None)
-        if state is not None:
-            state.unobserve(self._after_save)
+        store = getattr(self, "store", None)  # None when __init__ failed early
+        if store is not None:
+            store.off_saved(self._after_save)
         super().close()
 
     def show_freshness(self) -> None:
         """List the exports and flag those older than the latest saved change."""
-        files = exported_files(self.workspace, self.course_state.learner, self.progress)
+        files = exported_files(self.workspace, self.course_state.learner, self.store.path)
         self.freshness.value = freshness_html(files)
         self.refresh_button.layout.display = None if any(f.stale for f in files) else "none"
 
@@ -214,7 +214,7 @@ class HandInView(StateView):
         self.show_freshness()
 
     def _on_refresh_exports(self, _button: widgets.Button) -> None:
-        files = exported_files(self.workspace, self.course_state.learner, self.progress)
+        files = exported_files(self.workspace, self.course_state.learner, self.store.path)
         stale = [f.fmt for f in files if f.stale]
         self.status.info("Writing your exported files again…")
         written = self._export_all(stale)

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,39 @@ def test_a_corrupt_file_in_a_read_only_workspace_is_left_alone(
     session.state.set_business("Bikes")
     assert session.state.save_problem is None
     assert json.loads(path.read_text(encoding="utf-8"))["learner"] == "Ana"
+
+
+def test_deferred_saves_write_once_after_the_handler_and_never_lose_a_change(
+    tmp_path: Path,
+) -> None:
+    """In a kernel the save runs just after the handler (scheduled); several changes of one
+    handler are written together, and a reload from another notebook first writes ours."""
+    session = open_session(tmp_path / "p.json")
+    queued: list[Callable[[], None]] = []
+    session.store.save_later_with(queued.append)
+    written: list[int] = []
+    session.store.on_saved(lambda: written.append(1))
+    state = session.state
+    with state.batch():
+        seg_id = state.add_segment("Teams", "business")
+    state.set_relationships(seg_id, ["personal_assistance"])
+    assert not (tmp_path / "p.json").exists() and session.store.pending
+    assert len(queued) == 1  # one write for both changes
+    queued.pop()()
+    assert written == [1] and not session.store.pending
+    on_disk = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
+    assert on_disk["segments"][0]["relationships"] == [
+        {"type": "personal_assistance", "share": 1.0}
+    ]
+
+    # another notebook renames the segment while our next change waits to be written
+    state.toggle_relationship(seg_id, "communities", True)
+    other = open_session(tmp_path / "p.json")
+    other.state.update_segment(seg_id, name="Teams and schools")
+    session.store.follow_other_notebooks()  # the watcher runs before our queued save
+    both = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))["segments"][0]
+    assert both["name"] == "Teams and schools"
+    assert [r["type"] for r in both["relationships"]] == ["personal_assistance", "communities"]
+    assert state.segment(seg_id).name == "Teams and schools"
+    queued.pop()()  # the stale queued save finds nothing pending: no second write
+    assert written == [1, 1]

@@ -13,7 +13,7 @@ from bmc_course.widgets.hand_in_view import HandInView, export_file_name
 
 
 def _view(session: CourseSession, workspace: Path) -> HandInView:
-    return HandInView(session.state, workspace, session.store.path)
+    return HandInView(session.state, workspace, session.store)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "png", "json"])

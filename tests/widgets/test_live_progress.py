@@ -9,7 +9,11 @@ import pytest
 from tornado.ioloop import IOLoop
 
 from bmc_course.state.session import CourseSession, open_session
-from bmc_course.widgets.live_progress import follow_other_notebooks, stop_following
+from bmc_course.widgets.live_progress import (
+    follow_other_notebooks,
+    save_after_each_handler,
+    stop_following,
+)
 from bmc_course.widgets.relationship_picker import RelationshipPicker
 
 
@@ -82,3 +86,15 @@ def test_our_own_saves_do_not_redraw_the_views(session: CourseSession, loop: IOL
         assert picker.redraw_count == drawn  # nothing changed elsewhere: nothing redrawn
     finally:
         stop_following(session)
+
+
+def test_in_a_kernel_the_file_is_written_just_after_the_handler(
+    session: CourseSession, loop: IOLoop
+) -> None:
+    assert save_after_each_handler(session) is False  # no kernel: saves stay immediate
+    assert save_after_each_handler(session, io_loop=loop) is True
+    seg_id = session.state.add_segment("Teams", "business")
+    path = session.store.path
+    assert not path.exists()  # the handler returned before the disk was touched
+    assert _run_until(loop, path.exists)
+    assert session.state.segment(seg_id).name in path.read_text(encoding="utf-8")
