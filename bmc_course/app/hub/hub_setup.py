@@ -99,6 +99,8 @@ def _apply_state(config: Any, settings: HubSettings) -> None:
     state = settings.state_dir
     try:
         state.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if state.stat().st_uid == os.geteuid():
+            state.chmod(0o700)  # the database holds token hashes: the hub's user only
     except OSError as error:
         raise HubSettingsError(
             f"BMC_HUB_STATE: {state} cannot be made ({error.strerror or error})"

@@ -85,6 +85,7 @@ def test_the_hubs_state_lives_in_the_state_folder(tmp_path: Path) -> None:
     assert config.JupyterHub.cookie_secret_file == str(state / "jupyterhub_cookie_secret")
     assert config.ConfigurableHTTPProxy.pid_file == str(state / "jupyterhub-proxy.pid")
     assert config.ConfigurableHTTPProxy.command == [str(proxy)]
+    assert state.stat().st_mode & 0o777 == 0o700
 
 
 def test_https_is_set_from_the_certificate_and_key(tmp_path: Path) -> None:
