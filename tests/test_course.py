@@ -21,6 +21,7 @@ def calls(session: CourseSession) -> dict[str, Callable[[], Any]]:
     return {
         "welcome": course.welcome,
         "navigation": lambda: course.navigation(lesson),
+        "step_done": lambda: course.step_done(lesson),
         "key_ideas": lambda: course.key_ideas(lesson),
         "segment_picker": course.segment_picker,
         "types_explorer": course.types_explorer,
@@ -61,7 +62,9 @@ def test_key_ideas_renders_the_lessons_markdown(session: CourseSession) -> None:
 
 
 @pytest.mark.usefixtures("session")
-@pytest.mark.parametrize("call", [course.navigation, course.key_ideas, course.knowledge_check])
+@pytest.mark.parametrize(
+    "call", [course.navigation, course.step_done, course.key_ideas, course.knowledge_check]
+)
 def test_unknown_lesson_id(call: Callable[[str], Any]) -> None:
     with pytest.raises(ValueError, match="unknown lesson id 'nope'"):
         call("nope")

@@ -1,8 +1,10 @@
 """Where the learner is in the course: the steps, which are done, and the way on.
 
 The step list and links come from ``lessons.toml``; "done" is recorded in the
-state (and so saved). Links are Markdown, so JupyterLab opens the next
-notebook in a new tab instead of reloading the page.
+state (and so saved) by the "Mark this step done" button at the end of each
+notebook (:mod:`~bmc_course.widgets.step_done`; in the last notebook, its
+hand-in view). Links are Markdown, so JupyterLab opens the next notebook in a
+new tab instead of reloading the page.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ import ipywidgets as widgets
 from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import esc
 from bmc_course.widgets.markdown_view import markdown_output
-from bmc_course.widgets.state_view import StateView, StatusLine
+from bmc_course.widgets.state_view import StateView
 
 
 class CourseNav(StateView):
-    """Progress through the steps, "mark this step done", and links to the neighbours."""
+    """Progress through the steps and links to the neighbours (marking done is at the end)."""
 
     REDRAW_ON = frozenset({"steps", "all"})
 
@@ -45,20 +47,13 @@ class CourseNav(StateView):
         )
         self.progress.add_class("bmc-progress")
         self.progress_text = widgets.HTML()
-        self.done_button = widgets.Button(layout=widgets.Layout(width="auto", flex="0 0 auto"))
-        self.done_button.add_class("bmc-mark-done")
-        self.done_button.on_click(self._on_done_clicked)
-        self.status = StatusLine()
         self.links = markdown_output(self._links_markdown(), "bmc-nav-links")
         self._set_body(
             self.steps,
             widgets.HBox(
                 [self.progress, self.progress_text], layout=widgets.Layout(align_items="center")
             ),
-            widgets.HBox(
-                [self.done_button, self.links], layout=widgets.Layout(align_items="center")
-            ),
-            self.status,
+            self.links,
         )
         self.refresh()
 
@@ -81,7 +76,7 @@ class CourseNav(StateView):
         return " &nbsp;·&nbsp; ".join(parts)
 
     def refresh(self, change: Change | None = None) -> None:
-        """Redraw the step list, the bar and the button from the state."""
+        """Redraw the step list and the bar from the state."""
         self.redraw_count += 1
         lessons = self.course_state.catalog.lessons
         done = set(self.course_state.completed_steps)
@@ -103,16 +98,8 @@ class CourseNav(StateView):
             )
         self.steps.value = f'<ol class="bmc-steps" aria-label="Course steps">{"".join(items)}</ol>'
         self.progress.value = len(done)
-        self.progress_text.value = f"{len(done)} of {len(lessons)} steps done"
-        if self.is_done:
-            self.done_button.description = "✓ Step done — mark as not done"
-            self.done_button.button_style = "success"
-            self.done_button.tooltip = "This step is marked done; click to reopen it"
-        else:
-            self.done_button.description = "Mark this step done"
-            self.done_button.button_style = "primary"
-            self.done_button.tooltip = "Record that you finished this step"
-
-    def _on_done_clicked(self, _button: widgets.Button) -> None:
-        with self.status.reporting():
-            self.course_state.mark_step_done(self.lesson_id, not self.is_done)
+        where = "at the end of this notebook" if self.next_id else "in the hand-in section below"
+        hint = "this one is done" if self.is_done else f"mark this one done {where}"
+        self.progress_text.value = (
+            f'{len(done)} of {len(lessons)} steps done<span class="bmc-muted"> · {hint}</span>'
+        )
