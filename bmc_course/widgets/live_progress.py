@@ -17,6 +17,7 @@ from typing import Any
 from tornado.ioloop import IOLoop, PeriodicCallback
 
 from bmc_course.state.session import CourseSession
+from bmc_course.widgets.state_view import redraw_after_handlers
 
 FOLLOW_EVERY_MS = 500  # how often a kernel looks at the progress file (one stat call)
 
@@ -70,6 +71,7 @@ def save_after_each_handler(session: CourseSession, io_loop: IOLoop | None = Non
     if loop is None:
         return False
     session.store.save_later_with(loop.add_callback)
+    redraw_after_handlers(loop.add_callback)  # views other than the findings, just after too
     return True
 
 

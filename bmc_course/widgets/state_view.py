@@ -8,7 +8,7 @@ the view's :class:`StatusLine` as one line, never as a traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
 
@@ -20,6 +20,18 @@ from bmc_course.widgets.html_fragments import message_box
 from bmc_course.widgets.stylesheet import style_tag
 
 log = logging.getLogger(__name__)
+
+# In a kernel: runs a callable just after the current handler (``io_loop.add_callback``).
+# Views that are not REDRAW_FIRST then redraw right after the handler, so the update the
+# learner watches (the findings) leaves the kernel without waiting behind them.
+_redraw_later: Callable[[Callable[[], None]], None] | None = None
+
+
+def redraw_after_handlers(schedule: Callable[[Callable[[], None]], None] | None) -> None:
+    """Let views other than the first ones redraw through ``schedule`` (``None``: at once)."""
+    global _redraw_later  # noqa: PLW0603 - one kernel, one loop
+    _redraw_later = schedule
+
 
 # Change kinds that touch the segments (what charts, checks and pickers show).
 SEGMENT_CHANGES = frozenset({"segments", "segment", "all"})
@@ -81,6 +93,7 @@ class StateView(widgets.VBox):
     ) -> None:
         super().__init__(**kwargs)
         self.course_state = course_state
+        self._waiting: Change | None = None  # a redraw scheduled after the handler
         self.redraw_count = 0
         self.redraw_on: frozenset[str] = self.REDRAW_ON
         self._style = style_tag() if with_style else None
@@ -102,6 +115,21 @@ class StateView(widgets.VBox):
             return
         if change.kind not in self.redraw_on:
             return
+        if self.REDRAW_FIRST or _redraw_later is None:
+            self._redraw(change)
+            return
+        # several changes before the redraw runs: one redraw, of everything if they differ
+        waiting = self._waiting
+        self._waiting = change if waiting is None or waiting == change else Change("all")
+        if waiting is None:
+            _redraw_later(self._redraw_waiting)
+
+    def _redraw_waiting(self) -> None:
+        change, self._waiting = self._waiting, None
+        if change is not None and self.comm is not None:  # not closed meanwhile
+            self._redraw(change)
+
+    def _redraw(self, change: Change) -> None:
         try:
             self.refresh(change)
         except Exception:  # a drawing bug must not stop other views or the save

@@ -15,12 +15,14 @@ from bmc_course.widgets.live_progress import (
     stop_following,
 )
 from bmc_course.widgets.relationship_picker import RelationshipPicker
+from bmc_course.widgets.state_view import redraw_after_handlers
 
 
 @pytest.fixture
 def loop() -> Iterator[IOLoop]:
     io_loop = IOLoop(make_current=False)
     yield io_loop
+    redraw_after_handlers(None)  # the views of later tests redraw at once again
     io_loop.close(all_fds=False)
 
 
@@ -98,3 +100,22 @@ def test_in_a_kernel_the_file_is_written_just_after_the_handler(
     assert not path.exists()  # the handler returned before the disk was touched
     assert _run_until(loop, path.exists)
     assert session.state.segment(seg_id).name in path.read_text(encoding="utf-8")
+
+
+def test_in_a_kernel_the_findings_redraw_in_the_handler_and_the_picker_just_after(
+    session: CourseSession, loop: IOLoop
+) -> None:
+    from bmc_course.widgets.findings_panel import FindingsPanel
+
+    state = session.state
+    seg_id = state.add_segment("Teams", "business")
+    picker = RelationshipPicker(state)
+    panel = FindingsPanel(state)
+    save_after_each_handler(session, io_loop=loop)
+    drawn, findings_drawn = picker.redraw_count, panel.redraw_count
+    state.toggle_relationship(seg_id, "personal_assistance", True)
+    state.set_share(seg_id, "personal_assistance", 0.5)  # a second change, same handler
+    assert panel.redraw_count == findings_drawn + 2  # the findings: at once, each time
+    assert picker.redraw_count == drawn  # not yet: after the handler
+    assert _run_until(loop, lambda: picker.redraw_count == drawn + 1)  # once, for both
+    assert picker.share_sliders["personal_assistance"].value == 0.5
