@@ -61,7 +61,9 @@ class CaseExplorer(widgets.VBox):
         self.case_select.add_class("bmc-case-select")
         self.case_select.observe(self._on_case_chosen, names="value")
         self.reset_button = widgets.Button(
-            description="Start this case again", tooltip="Undo your changes to this case"
+            description="Start this case again",
+            tooltip="Undo your changes to this case",
+            layout=widgets.Layout(width="auto"),  # the whole label, never cut
         )
         self.reset_button.add_class("bmc-case-reset")
         self.reset_button.on_click(self._on_reset)

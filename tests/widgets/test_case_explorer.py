@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bmc_course.model.catalog import Catalog
 from bmc_course.state.session import CourseSession
 from bmc_course.widgets.case_explorer import CaseExplorer
 
@@ -53,3 +54,8 @@ def test_case_explorer_reset_and_switch(session: CourseSession) -> None:
 def test_unknown_case_is_a_clear_error(session: CourseSession) -> None:
     with pytest.raises(ValueError, match="unknown case id 'nope'"):
         CaseExplorer(session.catalog, "nope")
+
+
+def test_the_reset_button_is_as_wide_as_its_label(catalog: Catalog) -> None:
+    explorer = CaseExplorer(catalog, "cleat-maker")
+    assert explorer.reset_button.layout.width == "auto"
