@@ -89,8 +89,15 @@ def freshness_html(files: list[ExportedFile]) -> str:
     stale = [f for f in files if f.stale]
     note = (
         message_box(
-            f"{len(stale)} of your exported files miss your latest answers. Export again "
-            "(or press “Refresh exported files”) before you hand them in.",
+            (
+                "Your exported file misses your latest answers. Export it again"
+                if len(files) == 1
+                else f"{len(stale)} of your {len(files)} exported files miss your latest "
+                "answers. Export again"
+            )
+            + " (or press “Refresh exported files”) before you hand "
+            + ("it" if len(files) == 1 else "them")
+            + " in.",
             "warning",
         )
         if stale

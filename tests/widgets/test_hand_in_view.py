@@ -62,7 +62,7 @@ def test_an_export_older_than_the_latest_change_is_flagged_and_refreshed(
     os.utime(exported, (made - 60, made - 60))  # the export was made a minute ago …
     os.utime(tmp_path / export_file_name("Ada", "md"), (made - 60, made - 60))
     state.toggle_relationship(seg_id, "personal_assistance", True)  # … then an answer changed
-    assert "2 of your exported files miss your latest answers" in view.freshness.value
+    assert "2 of your 2 exported files miss your latest answers" in view.freshness.value
     assert view.refresh_button.layout.display is None
     view.refresh_button.click()
     assert "hold your latest answers" in view.freshness.value
