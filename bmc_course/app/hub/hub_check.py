@@ -41,6 +41,7 @@ from tornado.websocket import websocket_connect
 
 PROGRESS_FILE = "bmc-course-progress.json"
 SERVER_TIMEOUT = 120.0  # seconds for a server to start on a busy hub
+HUB_TIMEOUT = 30.0  # seconds for a hub just started to answer
 
 
 class CheckFailed(Exception):
@@ -97,13 +98,16 @@ class HubSession:
         return (chosen[0].value or "") if chosen else ""
 
     def status(self, path: str) -> int:
-        """The HTTP status of ``GET path`` with this learner's cookies (redirects followed)."""
+        """The HTTP status of ``GET path`` with this learner's cookies (redirects followed);
+        0 if nothing answered."""
         try:
             with self.opener.open(f"{self.base}{path}", timeout=60) as response:
                 code: int = response.status
                 return code
         except urllib.error.HTTPError as error:
             return error.code
+        except (urllib.error.URLError, OSError):
+            return 0
 
     def status_of_post(self, path: str) -> int:
         """The HTTP status of an empty ``POST path`` (e.g. opening a terminal)."""
@@ -120,8 +124,18 @@ class HubSession:
         except urllib.error.HTTPError as error:
             return error.code
 
+    def wait_for_hub(self) -> None:
+        """Wait until the hub answers (a hub just started routes its pages only after a while)."""
+        timeout = HUB_TIMEOUT
+        deadline = time.monotonic() + timeout
+        while self.status("/hub/api") != 200:
+            if time.monotonic() > deadline:
+                raise CheckFailed(f"{self.base}: the hub did not answer within {timeout:.0f} s")
+            time.sleep(0.5)
+
     def log_in(self) -> None:
         """Log in through the hub's form; raise CheckFailed if the hub refuses."""
+        self.wait_for_hub()
         self.opener.open(f"{self.base}/hub/login", timeout=60).read()
         form = urllib.parse.urlencode(
             {

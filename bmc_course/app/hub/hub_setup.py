@@ -16,10 +16,12 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import bmc_course
 from bmc_course.app.hub.hub_safety import UnsafeHubConfig, check_hub_config, switches_user
 from bmc_course.app.hub.hub_settings import HubSettings, HubSettingsError, read_settings
 from bmc_course.app.hub.learner_folder import (
     LearnerFolderError,
+    closed_to_others,
     learner_account,
     make_learner_folder,
 )
@@ -148,6 +150,8 @@ def _apply_servers(config: Any, settings: HubSettings, *, running_as_root: bool)
     if settings.spawner not in LOCAL_SPAWNERS:
         return  # custom: BMC_HUB_LOCAL_CONFIG sets the spawner and the image that runs the course
     config.JupyterHub.spawner_class = SPAWNER_CLASSES[settings.spawner]
+    if running_as_root and settings.spawner != "simple":
+        _check_learners_can_run_the_course()
     config.Spawner.cmd = [sys.executable, "-m", "bmc_course.app.hub.singleuser"]
     config.Spawner.pre_spawn_hook = learner_folder_hook(settings, running_as_root=running_as_root)
     if settings.spawner == "simple":
@@ -169,6 +173,22 @@ def server_arguments(settings: HubSettings) -> list[str]:
         "--MappingKernelManager.cull_connected=True",
         "--MappingKernelManager.cull_busy=False",
     ]
+
+
+def learner_programs() -> list[Path]:
+    """What every learner's server runs: this Python, and the installed bmc-course."""
+    return [Path(sys.executable), Path(bmc_course.__file__).parent]
+
+
+def _check_learners_can_run_the_course() -> None:
+    for program in learner_programs():
+        closed = closed_to_others(program)
+        if closed is not None:
+            raise HubSettingsError(
+                f"learners' servers run {program} as the learners' own accounts, but {closed} "
+                "is closed to other accounts; install the hub into a venv every account may "
+                "read, e.g. /usr/bin/python3 -m venv /opt/bmc-course-hub"
+            )
 
 
 def learner_folder_hook(settings: HubSettings, *, running_as_root: bool) -> Callable[[Any], None]:

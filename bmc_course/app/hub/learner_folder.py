@@ -23,6 +23,20 @@ LEARNER_FOLDER_MODE = 0o700  # the learner only: classmates cannot list or read 
 USERS_ROOT_MODE = 0o711
 
 
+def closed_to_others(path: Path) -> Path | None:
+    """The first folder (or the file) on the way to ``path`` that other accounts cannot pass
+    or read, or None: learners' servers run the hub's Python and import bmc-course as the
+    learners' own accounts, so both must be open to them."""
+    target = path.resolve()
+    for folder in reversed(target.parents):
+        if not folder.stat().st_mode & stat.S_IXOTH:
+            return folder
+    needed = stat.S_IXOTH | (stat.S_IROTH if target.is_dir() else 0)
+    if target.stat().st_mode & needed != needed:
+        return target
+    return None
+
+
 class LearnerFolderError(Exception):
     """A learner's folder cannot be made safely; the message is one line."""
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,6 +13,7 @@ from typing import Any
 import pytest
 from traitlets.config import Config
 
+from bmc_course.app.hub import hub_setup
 from bmc_course.app.hub.hub_settings import read_settings
 from bmc_course.app.hub.hub_setup import HubRefused, configure_hub, learner_folder_hook
 from bmc_course.app.hub.singleuser import WORKSPACE_ENV_VAR
@@ -172,3 +175,26 @@ def test_the_hook_refuses_a_server_as_root_even_if_the_config_changed_later(
     with pytest.raises(Exception, match="never run as root"):
         learner_folder_hook(settings, running_as_root=True)(LocalProcessSpawner("root"))
     assert not (tmp_path / "users" / "root").exists()
+
+
+def test_a_python_learners_cannot_run_stops_a_root_hub(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed = Path(tempfile.mkdtemp(prefix="bmc-closed-"))
+    try:
+        closed.chmod(0o700)
+        python = closed / "python3"
+        python.write_text("", encoding="utf-8")
+        monkeypatch.setattr(hub_setup, "learner_programs", lambda: [python])
+        with pytest.raises(HubRefused, match=f"but {closed} is closed to other accounts"):
+            configured(base_env(tmp_path), root=True)
+        # a hub that is not root runs every server as itself: nothing to check
+        env = {
+            **base_env(tmp_path),
+            "BMC_HUB_AUTH": "shared-password",
+            "BMC_HUB_PASSWORD": "long-enough",
+            "BMC_HUB_LEARNERS": "alice",
+        }
+        configured(env, root=False)
+    finally:
+        shutil.rmtree(closed)

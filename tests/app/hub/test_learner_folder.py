@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bmc_course.app.hub.learner_folder import (
     LearnerFolderError,
+    closed_to_others,
     learner_account,
     make_learner_folder,
 )
@@ -80,3 +84,42 @@ def test_root_is_never_a_learner() -> None:
 def test_a_name_without_an_account_says_so() -> None:
     with pytest.raises(LearnerFolderError, match="has no account on this machine"):
         learner_account("no-such-learner-x7")
+
+
+@pytest.fixture
+def open_base() -> Iterator[Path]:
+    # in the system's temporary folder: pytest's own is closed to others (mode 700)
+    base = Path(tempfile.mkdtemp(prefix="bmc-open-"))
+    base.chmod(0o755)
+    yield base
+    shutil.rmtree(base)
+
+
+def test_programs_open_to_all_pass() -> None:
+    assert closed_to_others(Path("/usr/bin/env")) is None
+    assert closed_to_others(Path("/usr/lib")) is None
+
+
+def test_a_closed_folder_on_the_way_is_named(open_base: Path) -> None:
+    home = open_base / "home"
+    (home / "bin").mkdir(parents=True)
+    python = home / "bin" / "python3"
+    python.write_text("", encoding="utf-8")
+    python.chmod(0o755)
+    home.chmod(0o700)  # as /root is
+    assert closed_to_others(python) == home
+    home.chmod(0o711)
+    assert closed_to_others(python) is None
+
+
+def test_a_program_others_may_not_run_or_a_package_they_may_not_read_is_named(
+    open_base: Path,
+) -> None:
+    python = open_base / "python3"
+    python.write_text("", encoding="utf-8")
+    python.chmod(0o750)
+    assert closed_to_others(python) == python
+    package = open_base / "bmc_course"
+    package.mkdir()
+    package.chmod(0o711)  # others may pass but not read it
+    assert closed_to_others(package) == package
