@@ -10,7 +10,8 @@ and checks what must hold between learners:
 * each progress file holds only its owner's answers;
 * code in the first learner's kernel cannot read the second's folder or file;
 * the first learner's login cannot reach the second's server (HTTP 403);
-* terminals are off (unless ``--terminals-on`` says the teacher enabled them);
+* terminals are off (with ``--terminals-on``: the first learner's terminal
+  cannot read the second's files either);
 * no learner's kernel runs as root.
 
 Run it as root (or the hub's user) so it can read every progress file. Exit
@@ -186,6 +187,36 @@ class HubSession:
         with self.opener.open(request, timeout=60) as response:
             return json.loads(response.read() or b"{}")
 
+    def run_in_terminal(self, command: str) -> str:
+        """Open a terminal on the learner's server, type ``command``, return what it printed."""
+        name = self.api("terminals", {})["name"]
+        with ThreadPoolExecutor(max_workers=1) as runner:
+            return runner.submit(asyncio.run, self._run_in_terminal(name, command)).result()
+
+    async def _run_in_terminal(self, terminal: str, command: str) -> str:
+        url = (
+            self.base.replace("http", "ws", 1) + f"/user/{self.name}/terminals/websocket/{terminal}"
+        )
+        cookies = "; ".join(f"{c.name}={c.value}" for c in self.jar)
+        request = HTTPRequest(
+            url, headers={"Cookie": cookies}, ca_certs=str(self.cafile) if self.cafile else None
+        )
+        connection = await websocket_connect(request)
+        # the shell prints the marker's sum, never its typed form: the command has ended
+        await connection.write_message(json.dumps(["stdin", f"{command}; echo DONE-$((40+2))\r"]))
+        output: list[str] = []
+        try:
+            while "DONE-42" not in "".join(output):
+                raw = await asyncio.wait_for(connection.read_message(), timeout=60)
+                if raw is None:
+                    raise CheckFailed(f"{self.name}: the terminal closed")
+                message = json.loads(raw)
+                if message[0] == "stdout":
+                    output.append(message[1])
+        finally:
+            connection.close()
+        return "".join(output)
+
     def start_kernel(self, notebook: str = "00_welcome.ipynb") -> str:
         """Open ``notebook`` as JupyterLab does (a session) and return its kernel's id."""
         session = self.api(
@@ -305,10 +336,21 @@ def check_learner(session: HubSession, users_root: Path, *, terminals_on: bool) 
     terminal = session.status_of_post(f"/user/{session.name}/api/terminals")
     if not terminals_on and terminal < 400:
         raise CheckFailed(f"{session.name}: terminals are on (HTTP {terminal})")
+    if terminals_on and terminal >= 400:
+        raise CheckFailed(f"{session.name}: terminals are off (HTTP {terminal})")
     return (
         f"{session.name}: server ready {seconds:.1f} s after login, kernel as uid {uid}, "
         f"progress in {progress}, terminals {'on' if terminal < 400 else 'off'}"
     )
+
+
+def check_terminal_isolation(first: HubSession, second: HubSession, users_root: Path) -> str:
+    """With terminals on: the first learner's terminal cannot read the second's files either."""
+    folder = users_root / second.name
+    printed = first.run_in_terminal(f"id -u; ls {folder}; cat {folder / PROGRESS_FILE}")
+    if "schema_version" in printed or printed.count("Permission denied") < 2:
+        raise CheckFailed(f"{first.name}'s terminal read {second.name}'s files: {printed!r}")
+    return f"{first.name}'s terminal gets 'Permission denied' on {second.name}'s folder and file"
 
 
 def check_isolation(first: HubSession, second: HubSession, users_root: Path) -> str:
@@ -354,6 +396,8 @@ def run_check(
     lines = [check_learner(s, users_root, terminals_on=terminals_on) for s in sessions]
     if len(sessions) >= 2:
         lines.append(check_isolation(sessions[0], sessions[1], users_root))
+        if terminals_on:
+            lines.append(check_terminal_isolation(sessions[0], sessions[1], users_root))
     check_progress_files(learners, users_root)
     lines.append(f"OK: {len(learners)} learners, each with their own workspace and progress file")
     return lines
@@ -379,7 +423,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--cafile", type=Path, help="the certificate to trust (a self-signed hub)")
     parser.add_argument(
-        "--terminals-on", action="store_true", help="the teacher enabled terminals on purpose"
+        "--terminals-on",
+        action="store_true",
+        help="the teacher enabled terminals (BMC_HUB_TERMINALS=1): check them instead",
     )
     args = parser.parse_args(argv)
     try:
