@@ -20,7 +20,7 @@ import ipywidgets as widgets
 from bmc_course.charts.png_renderer import PngRenderer
 from bmc_course.reports.html_table import frame_table
 from bmc_course.state.course_state import Change, CourseState
-from bmc_course.widgets.html_fragments import heading, message_box
+from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.state_view import StateView, one_line
 
 if TYPE_CHECKING:
@@ -35,10 +35,19 @@ TABLE_TITLE = "Chart as a table"
 
 
 def png_output(png: bytes, alt: str) -> dict[str, Any]:
-    """One ``display_data`` output item holding a PNG (``text/plain`` is its text alternative)."""
+    """One ``display_data`` output item showing a PNG with ``alt`` as its text alternative.
+
+    The picture is an ``<img>`` in ``text/html``, not ``image/png``: the image
+    renderer of JupyterLab and Voilà draws an ``<img>`` without ``alt``, which a
+    screen reader reads as nothing (axe's ``image-alt``, critical). Widget outputs
+    are trusted, so the ``<img>`` is shown as it is; ``text/plain`` keeps the text
+    for front ends without HTML.
+    """
+    source = base64.b64encode(png).decode("ascii")
+    picture = f'<img src="data:image/png;base64,{source}" alt="{esc(alt)}">'
     return {
         "output_type": "display_data",
-        "data": {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": alt},
+        "data": {"text/html": picture, "text/plain": alt},
         "metadata": {},
     }
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 
 from bmc_course.state.session import CourseSession
-from bmc_course.widgets.chart_view import ChartView
+from bmc_course.widgets.chart_view import ChartView, png_output
 from bmc_course.widgets.trade_offs import cost_vs_revenue_chart
-from tests.support.chart_output import png_count
+from tests.support.chart_output import pictures, png_count
 
 
 def test_chart_waits_for_segments_then_draws(session: CourseSession) -> None:
@@ -32,6 +32,25 @@ def test_chart_redraws_on_each_segment_change_and_replaces_the_picture(
     assert png_count(chart) == 1  # replaced, not appended
     state.set_learner("Ada")  # not a segment change: no redraw
     assert chart.redraw_count == before + 2
+
+
+def test_the_picture_carries_its_title_as_alt_text(session: CourseSession) -> None:
+    # an <img> without alt is read as nothing by a screen reader (axe: image-alt, critical)
+    session.state.add_segment("Teams", "business")
+    chart = cost_vs_revenue_chart(session.state)
+    [picture] = pictures(chart.output.outputs)
+    assert picture["alt"] == (
+        "Relationship cost vs gross profit, per customer. "
+        "The same numbers are in 'Chart as a table' below."
+    )
+
+
+def test_alt_text_is_escaped_into_the_picture() -> None:
+    item = png_output(b"\x89PNG", 'Costs "per <b>customer</b>"')
+    [picture] = pictures([item])
+    assert picture["alt"] == 'Costs "per <b>customer</b>"'  # an attribute value, not markup
+    assert "<b>" not in item["data"]["text/html"]
+    assert item["data"]["text/plain"] == 'Costs "per <b>customer</b>"'
 
 
 def test_figures_are_closed_after_drawing(session: CourseSession) -> None:

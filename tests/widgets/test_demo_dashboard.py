@@ -48,9 +48,9 @@ def test_changing_the_scene_rebuilds_the_sandbox_and_charts_follow(catalog: Cata
     dashboard = DemoDashboard(catalog, DemoScene("cleat-maker", step=5))
     charts = find_widgets(dashboard, "bmc-chart-output")
     assert charts and all(len(c.outputs) == 1 for c in charts)
-    before = charts[1].outputs[0]["data"]["image/png"]
+    before = charts[1].outputs[0]["data"]["text/html"]
     dashboard.case_select.value = "online-retailer"
-    after = find_widgets(dashboard, "bmc-chart-output")[1].outputs[0]["data"]["image/png"]
+    after = find_widgets(dashboard, "bmc-chart-output")[1].outputs[0]["data"]["text/html"]
     assert after != before
     assert dashboard.revealed == 5  # the room stays on the step it was on
     dashboard.case_select.value = ""
