@@ -139,9 +139,31 @@
     }
   }
 
+  // ipywidgets 8 draws a slider's handle as a <div role="slider"> that nothing names (its
+  // description is a <label> beside it), so a screen reader hears a bare "slider" (axe:
+  // aria-input-field-name, serious). Point each handle at its description label. The
+  // course's JupyterLab extension does the same (labextension/src/sliderNames.ts).
+  var sliderLabels = 0;
+
+  function nameSliders() {
+    document.querySelectorAll(".bmc-view .widget-slider .noUi-handle").forEach(function (handle) {
+      var label = handle.closest(".widget-slider").querySelector(":scope > .widget-label");
+      if (!label || !label.textContent.trim()) {
+        return;
+      }
+      if (!label.id) {
+        label.id = "bmc-slider-label-" + (sliderLabels += 1);
+      }
+      if (handle.getAttribute("aria-labelledby") !== label.id) {
+        handle.setAttribute("aria-labelledby", label.id);
+      }
+    });
+  }
+
   function follow() {
     followAddress();
     followScrollRequest();
+    nameSliders();
   }
 
   new MutationObserver(follow).observe(document.documentElement, {
