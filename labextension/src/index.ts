@@ -5,7 +5,8 @@
  *
  * - they run themselves once their kernel is ready (./autorun.ts);
  * - their code cells are hidden, with a toolbar button to show them (./codeVisibility.ts);
- * - running them, or using their widgets, never marks them as unsaved (./outputOnlyChanges.ts).
+ * - running them, or using their widgets, never marks them as unsaved (./outputOnlyChanges.ts);
+ * - their widgets' sliders get an accessible name (./sliderNames.ts).
  */
 import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
@@ -14,6 +15,7 @@ import { Autorun } from './autorun';
 import { CodeVisibilityButton } from './codeVisibility';
 import { courseOptions } from './courseOptions';
 import { OutputOnlyChanges } from './outputOnlyChanges';
+import { SliderNames } from './sliderNames';
 import { StatusLabel } from './statusLabel';
 
 /**
@@ -32,7 +34,7 @@ async function attach(panel: NotebookPanel): Promise<void> {
     return;
   }
   panel.addClass('bmc-course-notebook');
-  const parts: { dispose(): void }[] = [new OutputOnlyChanges(panel.model)];
+  const parts: { dispose(): void }[] = [new OutputOnlyChanges(panel.model), new SliderNames(panel.node)];
   const button = new CodeVisibilityButton(panel, options.hideCode);
   panel.toolbar.insertItem(0, 'bmc-course-code', button);
   if (options.autorun && !autorunning.has(panel.context)) {
