@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -27,7 +28,12 @@ def loop() -> Iterator[IOLoop]:
 
 
 def _run_until(loop: IOLoop, condition: Callable[[], bool], timeout: float = 15.0) -> bool:
-    """Run the loop until ``condition()`` holds (or ``timeout`` passes); return whether it did."""
+    """Run the loop until ``condition()`` holds (or ``timeout`` passes); return whether it did.
+
+    The loop runs in a thread of its own while this one waits, as a kernel's loop runs
+    beside the test: the main thread may already have an asyncio loop of its own marked as
+    running (Playwright's sync API leaves one), where a second could not run.
+    """
 
     async def wait() -> bool:
         for _ in range(int(timeout / 0.02)):
@@ -36,7 +42,11 @@ def _run_until(loop: IOLoop, condition: Callable[[], bool], timeout: float = 15.
             await asyncio.sleep(0.02)
         return False
 
-    return bool(loop.run_sync(wait, timeout=timeout + 5))
+    outcome: list[bool] = []
+    runner = threading.Thread(target=lambda: outcome.append(bool(loop.run_sync(wait))))
+    runner.start()
+    runner.join(timeout + 10)
+    return outcome == [True]
 
 
 def test_a_rename_in_another_notebook_shows_here_without_rerunning(
