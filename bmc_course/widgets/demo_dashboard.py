@@ -12,10 +12,11 @@ shows its first step at once: the cell returns, and the other revealed steps
 are built right after, one per turn of the kernel's event loop, while the page
 is still loading. Once the room is past the first step, the chart modules are
 imported on a helper thread, so the kernel keeps answering the page meanwhile
-and the trade-offs step, when it comes, only draws. Two hidden elements tell the page's
-script (our Voilà template ``bmc-demo``) what the kernel decided: the scene's
-canonical query, which it writes into the address bar, and which step to
-scroll into view after a reveal.
+and the trade-offs step, when it comes, only draws.
+
+Two hidden elements tell the page's script (our Voilà template ``bmc-demo``)
+what the kernel decided: the scene's canonical query, which it writes into the
+address bar, and which step to scroll into view after a reveal.
 """
 
 from __future__ import annotations
