@@ -10,9 +10,9 @@ A step's view is built when it is first revealed (the charts, and matplotlib
 with them, only when the trade-offs are shown). A bookmarked scene past step 1
 shows its first step at once: the cell returns, and the other revealed steps
 are built right after, one per turn of the kernel's event loop, while the page
-is still loading. Once the room is past the first step, the chart modules are
-imported on a helper thread, so the kernel keeps answering the page meanwhile
-and the trade-offs step, when it comes, only draws.
+is still loading. Once the room reaches the step before the charts, the chart
+modules are imported on a helper thread, so the kernel keeps answering the
+page meanwhile and the trade-offs step, when it comes, only draws.
 
 Two hidden elements tell the page's script (our Voilà template ``bmc-demo``)
 what the kernel decided: the scene's canonical query, which it writes into the
@@ -303,8 +303,6 @@ class DemoDashboard(widgets.VBox):
     def _show(self, count: int) -> None:
         """Show the first ``count`` steps (built or not yet) and say so in the bar and address."""
         self.revealed = max(1, min(len(DEMO_STEPS), count))
-        if self.revealed > 1 and self._chart_import is None:  # the room is on its way
-            self._chart_import = import_in_background(CHART_MODULE) or threading.Thread()
         for index, section in enumerate(self.sections):
             section.layout.display = "" if index < self.revealed else "none"
         _, title = DEMO_STEPS[self.revealed - 1]
@@ -367,6 +365,15 @@ class DemoDashboard(widgets.VBox):
         section = self.sections[index]
         view = STEP_VIEWS[step_id](self.state, self.case_id)
         section.children = (*section.children, view)
+        self._import_charts_when_next()
+
+    def _import_charts_when_next(self) -> None:
+        """Once every step before the trade-offs is built, import the chart modules on a helper
+        thread: the room is one step away, and this kernel imports nothing else meanwhile
+        (the other steps' modules are in), so the two threads never import side by side."""
+        charts_at = next(i for i, (step_id, _) in enumerate(DEMO_STEPS) if step_id == "trade_offs")
+        if self._chart_import is None and all(i in self._built for i in range(charts_at)):
+            self._chart_import = import_in_background(CHART_MODULE) or threading.Thread()
 
     def _show_address(self) -> None:
         query = query_from_scene(self.scene, self.catalog)
