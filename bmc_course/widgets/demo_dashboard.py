@@ -7,12 +7,13 @@ projector. Everything happens in an in-memory sandbox state: a demo never
 writes anyone's progress file.
 
 A step's view is built when it is first revealed (the charts, and matplotlib
-with them, only when the trade-offs are shown). A bookmarked scene past step 1
-shows its first step at once: the cell returns, and the other revealed steps
-are built right after, one per turn of the kernel's event loop, while the page
-is still loading. Once the room reaches the step before the charts, the chart
-modules are imported on a helper thread, so the kernel keeps answering the
-page meanwhile and the trade-offs step, when it comes, only draws.
+with them, only when the trade-offs are shown): a scene opens without paying
+for the steps it does not show. Once the room reaches the step before the
+charts, the chart modules are imported on a helper thread, so the kernel keeps
+answering the page meanwhile and the trade-offs step, when it comes, only draws.
+Views are never added after the cell that opens the page has returned, except
+in answer to the facilitator: widgets created while Voilà's page is still
+loading its widget state can be lost ("widget model not found").
 
 Two hidden elements tell the page's script (our Voilà template ``bmc-demo``)
 what the kernel decided: the scene's canonical query, which it writes into the
@@ -21,12 +22,10 @@ address bar, and which step to scroll into view after a reveal.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import importlib
 import sys
 import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -128,36 +127,7 @@ STEP_VIEWS: dict[str, Callable[[CourseState, str | None], widgets.Widget]] = {
 }
 
 
-Work = Callable[[], None]
 CHART_MODULE = "bmc_course.widgets.trade_offs"  # matplotlib with it: about a second to import
-IMPORT_POLL_SECONDS = 0.05
-
-
-def kernel_loop() -> asyncio.AbstractEventLoop | None:
-    """The event loop of the Jupyter kernel running this code; None outside a kernel (plain
-    Python, tests; also where some other library runs a loop of its own)."""
-    from IPython import get_ipython
-
-    shell = get_ipython()
-    if shell is None or getattr(shell, "kernel", None) is None:
-        return None
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
-
-
-def run_soon(work: Work, delay: float = 0.0) -> None:
-    """Run ``work`` once the kernel is free again (after the cell that asked for it has
-    returned), ``delay`` seconds later at the earliest; outside a kernel, after ``delay``
-    right here."""
-    loop = kernel_loop()
-    if loop is None:
-        if delay > 0:
-            time.sleep(delay)
-        work()
-        return
-    loop.call_later(delay, work)
 
 
 def import_in_background(module: str) -> threading.Thread | None:
@@ -189,19 +159,9 @@ def hidden_html(css_class: str) -> widgets.HTML:
 class DemoDashboard(widgets.VBox):
     """Scene bar + the five steps of the flow, revealed one at a time."""
 
-    def __init__(
-        self,
-        catalog: Catalog,
-        scene: DemoScene | None = None,
-        *,
-        later: Callable[[Work, float], None] = run_soon,
-    ) -> None:
-        """``later(work, delay)`` runs work after the cell returns: the building of a bookmarked
-        scene's steps past its first (see above)."""
+    def __init__(self, catalog: Catalog, scene: DemoScene | None = None) -> None:
         scene = scene or DemoScene()
         self.catalog = catalog
-        self._later = later
-        self._generation = 0  # a new sandbox (scene chosen) stops the building of the old one
         self._chart_import: threading.Thread | None = None
         self.state: CourseState = sandbox_state(catalog, scene.case_id)
         self.revealed = 0
@@ -275,10 +235,9 @@ class DemoDashboard(widgets.VBox):
         self.add_class("bmc-demo")
         self._apply_theme(scene.theme)
         self._new_sections(scene.case_id)
-        self._show(scene.step)
-        self._build_section(0)
-        # a bookmarked step opens in view (unless the address had a problem: keep it seen)
-        self._build_revealed_later(scene.step if scene.step > 1 and not scene.problems else None)
+        self.reveal(scene.step)
+        if scene.step > 1 and not scene.problems:  # a bookmarked step opens in view
+            self._request_scroll(scene.step)  # (a problem's message stays seen at the top)
 
     @property
     def case_id(self) -> str | None:
@@ -294,15 +253,9 @@ class DemoDashboard(widgets.VBox):
         """Show the first ``count`` steps (at least one, at most all), building any not built yet,
         and bring the step the room should look at into view."""
         before = self.revealed
-        for index in range(max(1, min(len(DEMO_STEPS), count))):
-            self._build_section(index)
-        self._show(count)
-        if before and (target := step_to_scroll_to(before, self.revealed)) is not None:
-            self._request_scroll(target)
-
-    def _show(self, count: int) -> None:
-        """Show the first ``count`` steps (built or not yet) and say so in the bar and address."""
         self.revealed = max(1, min(len(DEMO_STEPS), count))
+        for index in range(self.revealed):
+            self._build_section(index)
         for index, section in enumerate(self.sections):
             section.layout.display = "" if index < self.revealed else "none"
         _, title = DEMO_STEPS[self.revealed - 1]
@@ -313,37 +266,14 @@ class DemoDashboard(widgets.VBox):
         self.back_button.disabled = self.revealed == 1
         self.next_button.disabled = self.all_button.disabled = self.revealed == len(DEMO_STEPS)
         self._show_address()
-
-    def _build_revealed_later(self, scroll_to: int | None) -> None:
-        """Build the revealed steps not built yet, one per ``later`` call, then ask the page to
-        scroll to ``scroll_to`` (if the facilitator has not moved on meanwhile)."""
-        generation, requests = self._generation, self._scroll_requests
-
-        def build_next() -> None:
-            if generation != self._generation:
-                return
-            pending = [i for i in range(self.revealed) if i not in self._built]
-            if pending and self._waits_for_charts(pending[0]):
-                self._later(build_next, IMPORT_POLL_SECONDS)  # free for the page meanwhile
-            elif pending:
-                self._build_section(pending[0])
-                self._later(build_next, 0.0)
-            elif scroll_to is not None and requests == self._scroll_requests:
-                self._request_scroll(min(scroll_to, self.revealed))
-
-        self._later(build_next, 0.0)
-
-    def _waits_for_charts(self, index: int) -> bool:
-        """Would building step ``index`` now wait for the chart modules' import to finish?"""
-        importing = self._chart_import is not None and self._chart_import.is_alive()
-        return importing and DEMO_STEPS[index][0] == "trade_offs"
+        if before and (target := step_to_scroll_to(before, self.revealed)) is not None:
+            self._request_scroll(target)
 
     def _new_sections(self, case_id: str | None) -> None:
         """Empty sections (a heading each) for a fresh sandbox; views come on reveal."""
         old = self.steps_box.children
         self.steps_box.children = ()
         close_tree(old)
-        self._generation += 1
         self.state = sandbox_state(self.catalog, case_id)
         self._built = set()
         self.sections = []

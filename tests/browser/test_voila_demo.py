@@ -307,7 +307,11 @@ def test_archetype_cards_fill_the_width_and_no_button_label_is_cut(
     for size, name in ((PROJECTOR, "1280x720"), (FULL_HD, "1920x1080")):
         for theme in ("light", "dark"):
             open_demo(page, demo, f"case=cleat-maker&step=5&theme={theme}", size)
-            expect(page.locator(".bmc-demo-section-trade_offs")).to_be_visible()
+            expect(
+                page.locator(".bmc-demo-section-trade_offs .bmc-chart-output img")
+            ).to_have_count(4, timeout=WIDGET_TIMEOUT)
+            # every view arrived (a widget lost while the page loaded shows this instead)
+            expect(page.get_by_text("Click to show javascript error")).to_have_count(0)
             assert page.evaluate(CUT_BUTTONS) == []
             assert page.evaluate(PAST_THE_EDGE) == []
             platform = page.locator(".bmc-add-archetype-platform")

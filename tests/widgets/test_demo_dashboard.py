@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 import re
 import subprocess
 import sys
-import threading
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from jupyter_client.manager import start_new_kernel
 
 from bmc_course import course
 from bmc_course.logic.demo_scene import DEMO_STEPS, DemoScene
 from bmc_course.model.catalog import Catalog
-from bmc_course.widgets import demo_dashboard
 from bmc_course.widgets.demo_dashboard import DemoDashboard
 from bmc_course.widgets.widget_tree import find_widgets
 
@@ -164,8 +158,8 @@ def test_opening_a_scene_does_not_load_the_chart_library() -> None:
     ]
 
 
-def test_a_bookmarked_last_step_opens_in_plain_python_while_the_charts_import() -> None:
-    # no event loop (a script, nbclient): the building waits for the helper thread's import
+def test_a_bookmarked_last_step_opens_while_the_chart_modules_are_still_importing() -> None:
+    # the helper thread starts at step 4; step 5, right after, waits for its import
     code = (
         "from bmc_course import course\n"
         "dashboard = course.demo_dashboard('case=cleat-maker&step=5')\n"
@@ -175,33 +169,6 @@ def test_a_bookmarked_last_step_opens_in_plain_python_while_the_charts_import() 
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=180
     )
     assert result.stdout.split("\n")[0] == "[2, 2, 2, 2, 2]"
-
-
-def test_the_trade_offs_wait_for_the_chart_import_without_holding_the_kernel(
-    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    release = threading.Event()
-    importing = threading.Thread(target=release.wait, daemon=True)
-    monkeypatch.setattr(demo_dashboard, "import_in_background", lambda _module: importing)
-    importing.start()
-    waiting: list[tuple[Callable[[], None], float]] = []
-    dashboard = DemoDashboard(
-        catalog,
-        DemoScene("cleat-maker", step=5),
-        later=lambda work, delay: waiting.append((work, delay)),
-    )
-    for _ in range(10):  # while the import runs, the kernel is asked to come back later
-        work, _delay = waiting.pop(0)
-        work()
-    assert built(dashboard) == [True, True, True, True, False]
-    assert waiting[0][1] == demo_dashboard.IMPORT_POLL_SECONDS > 0
-    release.set()
-    importing.join()
-    while waiting:
-        work, _delay = waiting.pop(0)
-        work()
-    assert all(built(dashboard))
-    assert scroll_request(dashboard) == ("trade_offs", 1)
 
 
 def test_the_address_follows_the_scene(catalog: Catalog) -> None:
@@ -254,79 +221,3 @@ def test_a_bookmarked_step_opens_in_view_unless_the_address_had_a_problem(
     )
     with_problem = DemoScene("car-wash", step=4, problems=("theme='x' is not light or dark",))
     assert scroll_request(DemoDashboard(catalog, with_problem)) is None  # the message stays seen
-
-
-def test_a_bookmarked_scene_shows_its_first_step_before_building_the_rest(
-    catalog: Catalog,
-) -> None:
-    waiting: list[Callable[[], None]] = []  # what the kernel's event loop would run next
-    dashboard = DemoDashboard(
-        catalog, DemoScene("cleat-maker", step=4), later=lambda work, _delay: waiting.append(work)
-    )
-    assert built(dashboard) == [True, False, False, False, False]
-    assert shown(dashboard) == [True, True, True, True, False]  # headings already on screen
-    assert "Step 4 of" in dashboard.step_label.value
-    assert scroll_request(dashboard) is None
-    turns = 0
-    while waiting:
-        waiting.pop(0)()
-        turns += 1
-    assert built(dashboard) == [True, True, True, True, False]
-    assert turns == 4  # one step per turn, then the scroll request
-    assert scroll_request(dashboard) == ("findings", 1)
-
-
-def test_building_later_stops_for_a_new_scene_and_never_scrolls_back(catalog: Catalog) -> None:
-    waiting: list[Callable[[], None]] = []
-    dashboard = DemoDashboard(
-        catalog, DemoScene("cleat-maker", step=3), later=lambda work, _delay: waiting.append(work)
-    )
-    dashboard.case_select.value = "car-wash"  # built at once, for the new sandbox
-    assert built(dashboard) == [True, True, True, False, False]
-    segments = find_widgets(dashboard, "bmc-segment-picker")
-    while waiting:
-        waiting.pop(0)()
-    assert find_widgets(dashboard, "bmc-segment-picker") == segments  # nothing built twice
-    assert scroll_request(dashboard) is None
-    dashboard = DemoDashboard(
-        catalog, DemoScene("cleat-maker", step=3), later=lambda work, _delay: waiting.append(work)
-    )
-    dashboard.next_button.click()  # the facilitator moved on before the building ended
-    while waiting:
-        waiting.pop(0)()
-    assert scroll_request(dashboard) == ("findings", 1)
-
-
-def test_work_asked_for_later_runs_after_the_cell_in_a_kernel_and_at_once_elsewhere() -> None:
-    done: list[str] = []
-
-    async def inside_some_other_loop() -> None:
-        demo_dashboard.run_soon(lambda: done.append("now"))
-        assert done == ["now"]  # not a kernel: nothing would ever run it later
-
-    # on a thread of its own: the browser tests' Playwright may run a loop on this one
-    other = threading.Thread(target=lambda: asyncio.run(inside_some_other_loop()))
-    other.start()
-    other.join()
-    assert done == ["now"]
-    kernel, client = start_new_kernel(kernel_name="python3")
-    try:
-        outputs: list[str] = []
-
-        def keep(message: dict[str, Any]) -> None:
-            if message["msg_type"] == "stream":
-                outputs.append(message["content"]["text"].strip())
-
-        client.execute_interactive(
-            "from bmc_course.widgets.demo_dashboard import run_soon\n"
-            "done = []\n"
-            "run_soon(lambda: done.append('later'))\n"
-            "print(done)",
-            output_hook=keep,
-            timeout=60,
-        )
-        client.execute_interactive("print(done)", output_hook=keep, timeout=60)
-        assert outputs == ["[]", "['later']"]
-    finally:
-        client.stop_channels()
-        kernel.shutdown_kernel(now=True)
