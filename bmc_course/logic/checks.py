@@ -381,7 +381,8 @@ def check_lifecycle(ctx: Context) -> list[Finding]:
         if m in ctx.catalog.motivations
     }
     assumption = (
-        "Which motivations each type serves is a teaching assumption in relationship_types.toml."
+        "Which goals each type works on is one of the course's teaching assumptions (see the "
+        "type cards in step 03)."
     )
     findings = []
     for motivation in (m for m in MOTIVATION_IDS if m in ctx.motivations and m not in covered):
@@ -466,8 +467,8 @@ def check_human_fallback(ctx: Context) -> list[Finding]:
             f"{ctx.segment.name} are served only by {listing([t.name.lower() for t in types])}: "
             f"nobody from the business to turn to when it fails.{peers}",
             suggestion,
-            "A human fallback is personal or dedicated assistance (human_fallback in "
-            f"relationship_types.toml). {ctx.catalog.assumptions.fallback.rationale}",
+            "A human fallback is personal or dedicated assistance: a person the customer can "
+            f"turn to. {ctx.catalog.assumptions.fallback.rationale}",
             changes[0].added if changes else (),
             changes[0].after if changes else None,
         )
