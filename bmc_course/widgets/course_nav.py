@@ -9,12 +9,20 @@ new tab instead of reloading the page.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import ipywidgets as widgets
 
 from bmc_course.state.course_state import Change, CourseState
 from bmc_course.widgets.html_fragments import esc
 from bmc_course.widgets.markdown_view import markdown_output
 from bmc_course.widgets.state_view import StateView
+
+
+def require_lesson(lessons: Collection[str], lesson_id: str) -> None:
+    """Refuse an unknown lesson id in one line naming the known ones."""
+    if lesson_id not in lessons:
+        raise ValueError(f"unknown lesson id {lesson_id!r}; expected one of {', '.join(lessons)}")
 
 
 class CourseNav(StateView):
@@ -26,10 +34,7 @@ class CourseNav(StateView):
         self, course_state: CourseState, lesson_id: str, *, with_style: bool = True
     ) -> None:
         lessons = course_state.catalog.lessons
-        if lesson_id not in lessons:
-            raise ValueError(
-                f"unknown lesson id {lesson_id!r}; expected one of {', '.join(lessons)}"
-            )
+        require_lesson(lessons, lesson_id)
         super().__init__(course_state, css_class="bmc-course-nav", with_style=with_style)
         self.lesson_id = lesson_id
         order = list(lessons)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from bmc_course.state.course_state import Change, CourseState
+from bmc_course.widgets.course_nav import require_lesson
 from bmc_course.widgets.markdown_view import markdown_output
 from bmc_course.widgets.state_view import StateView, StatusLine
 
@@ -33,11 +34,7 @@ class StepDone(StateView):
     def __init__(
         self, course_state: CourseState, lesson_id: str, *, with_style: bool = True
     ) -> None:
-        lessons = course_state.catalog.lessons
-        if lesson_id not in lessons:
-            raise ValueError(
-                f"unknown lesson id {lesson_id!r}; expected one of {', '.join(lessons)}"
-            )
+        require_lesson(course_state.catalog.lessons, lesson_id)
         super().__init__(course_state, css_class="bmc-step-done-view", with_style=with_style)
         self.lesson_id = lesson_id
         self.done_button = widgets.Button(layout=widgets.Layout(width="auto", flex="0 0 auto"))
