@@ -42,6 +42,7 @@ from pathlib import Path
 
 import nbformat
 from playwright.sync_api import BrowserContext, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -138,7 +139,10 @@ class Probe:
         self.page.evaluate(INSTALL_PROBE, [self.target, self.attr, self.event])
         self.act(self.round)
         self.round += 1
-        self.page.wait_for_function("window.__bmcProbe.dt !== null", timeout=30_000)
+        try:
+            self.page.wait_for_function("window.__bmcProbe.dt !== null", timeout=30_000)
+        except PlaywrightTimeout:
+            raise RuntimeError(f"{self.target} did not change within 30 s of the action") from None
         self.samples.append(float(self.page.evaluate("window.__bmcProbe.dt")))
         self.page.wait_for_timeout(150)  # let the kernel settle (progress save, other views)
 
@@ -174,9 +178,19 @@ def toggle(page: Page, selector: str) -> Callable[[int], None]:
     return lambda _round: page.locator(selector).first.click()
 
 
-def arrow_right(page: Page, selector: str) -> Callable[[int], None]:
-    """Always one step further: every value is new, so no chart comes from a cache."""
-    return lambda _round: page.locator(selector).first.press("ArrowRight")
+def arrow_right(page: Page, selectors: list[str]) -> Callable[[int], None]:
+    """Always one step further on the first slider not yet at its end: every combination
+    of values is new, so no chart comes from a cache (one slider alone runs out of stops)."""
+
+    def act(_round: int) -> None:
+        for selector in selectors:
+            handle = page.locator(selector).first
+            if handle.get_attribute("aria-valuenow") != handle.get_attribute("aria-valuemax"):
+                handle.press("ArrowRight")
+                return
+        raise RuntimeError("every what-if slider is at its end: use fewer rounds")
+
+    return act
 
 
 def gray_code_toggle(page: Page, scope: str) -> Callable[[int], None]:
@@ -227,8 +241,11 @@ def lab_probes(browser_context: BrowserContext, server: RunningServer) -> dict[s
     open_and_run(
         pages["what_if"], server, "05_trade_offs.ipynb", ".bmc-what-if .bmc-chart-output img"
     )
-    slider = ".bmc-what-if .bmc-what-if-revenue [role='slider']"
-    pages["what_if"].locator(slider).first.scroll_into_view_if_needed()
+    sliders = [
+        f".bmc-what-if .bmc-what-if-{name} [role='slider']"
+        for name in ("revenue", "margin", "years", "customers")
+    ]
+    pages["what_if"].locator(sliders[0]).first.scroll_into_view_if_needed()
     return {
         **floor_probes(pages),
         "relationship_toggle_findings": Probe(
@@ -243,7 +260,7 @@ def lab_probes(browser_context: BrowserContext, server: RunningServer) -> dict[s
             ".bmc-what-if .bmc-chart-output img",
             "src",
             "keydown",
-            arrow_right(pages["what_if"], slider),
+            arrow_right(pages["what_if"], sliders),
         ),
     }
 
