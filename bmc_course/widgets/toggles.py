@@ -26,15 +26,11 @@ class Toggle(widgets.Checkbox):
         """Apply the browser's update (handlers run), then echo it."""
         super().set_state(sync_data)  # runs the handlers (no echo: the trait says so)
         if "value" in sync_data and widget_module.JUPYTER_WIDGETS_ECHO and self.comm is not None:
-            # the same message ipywidgets would have sent first; the browser that clicked
-            # recognises it as the answer to its own update (same parent message)
-            self._send(
-                {
-                    "method": "echo_update",
-                    "state": {"value": sync_data["value"]},
-                    "buffer_paths": [],
-                }
-            )
+            # the message ipywidgets would have sent first, with the value the handlers left
+            # (one may have refused the click); the browser that clicked recognises it as
+            # the answer to its own update (same parent message) and shows that value
+            state = {"value": self.value}
+            self._send({"method": "echo_update", "state": state, "buffer_paths": []})
 
 
 def labelled_toggle(description: str, css_class: str, key: str) -> Any:

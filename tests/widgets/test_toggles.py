@@ -76,3 +76,18 @@ def test_a_toggle_changed_by_the_kernel_sends_an_ordinary_update() -> None:
     toggle.value = True
     assert [data["method"] for _name, data in sent] == ["update"]
     assert sent[0][1]["state"] == {"value": True}
+
+
+def test_a_toggle_whose_handler_undoes_the_click_echoes_the_value_it_kept() -> None:
+    toggle = labelled_toggle("Co-creation", "bmc-type-toggle", "co_creation")
+    sent = _record_messages(toggle)
+    toggle.observe(
+        lambda change: setattr(toggle, "value", False) if change["new"] else None, "value"
+    )
+    toggle.set_state({"value": True})
+    assert toggle.value is False
+    # the browser applies these in order: it must end on the value the kernel kept
+    assert [(data["method"], data["state"]) for _name, data in sent] == [
+        ("update", {"value": False}),
+        ("echo_update", {"value": False}),
+    ]
