@@ -8,10 +8,16 @@ learner's click) asks the progress store every half second whether another
 notebook wrote the file; if so, the answers are reloaded and every view of
 this kernel redraws. Nothing is re-run and nothing the learner is typing is
 touched: a view only changes the fields whose saved value changed.
+
+A notebook the learner cannot see (its tab behind another one, or the browser
+tab in the background) does not follow: the course's JupyterLab extension tells
+its kernel (:func:`notebook_shown`), so a click in one notebook does not make
+every other open notebook redraw its charts; shown again, it catches up at once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tornado.ioloop import IOLoop, PeriodicCallback
@@ -22,6 +28,19 @@ from bmc_course.widgets.state_view import redraw_after_handlers
 FOLLOW_EVERY_MS = 500  # how often a kernel looks at the progress file (one stat call)
 
 _following: dict[int, PeriodicCallback] = {}  # id(session) -> its running watcher
+_looks: dict[int, Callable[[], None]] = {}  # id(session) -> one look at the file, now
+_shown = True  # whether the learner can see this kernel's notebook (one kernel, one notebook)
+
+
+def notebook_shown(shown: bool) -> None:
+    """Whether the learner can see this kernel's notebook (called by the course's JupyterLab
+    extension when its tab is shown or hidden). Hidden, the kernel stops following the other
+    notebooks; shown again, it looks at the file at once and shows what they saved."""
+    global _shown  # noqa: PLW0603 - one kernel, one notebook
+    _shown = bool(shown)
+    if _shown:
+        for look in list(_looks.values()):
+            look()
 
 
 def kernel_io_loop() -> IOLoop | None:
@@ -48,6 +67,8 @@ def follow_other_notebooks(
         return None
 
     def look() -> None:
+        if not _shown:
+            return  # nobody sees it: catch up when shown (notebook_shown)
         try:
             session.store.follow_other_notebooks()
         except Exception as error:  # a watcher must never die or print a traceback
@@ -59,6 +80,7 @@ def follow_other_notebooks(
     watcher = PeriodicCallback(look, every_ms)
     loop.add_callback(watcher.start)  # started on the loop's own thread
     _following[id(session)] = watcher
+    _looks[id(session)] = look
     return watcher
 
 
@@ -77,6 +99,7 @@ def save_after_each_handler(session: CourseSession, io_loop: IOLoop | None = Non
 
 def stop_following(session: CourseSession) -> None:
     """Stop watching for ``session`` (a new session replaces it)."""
+    _looks.pop(id(session), None)
     watcher = _following.pop(id(session), None)
     if watcher is not None:
         watcher.stop()

@@ -6,14 +6,17 @@
  * - they run themselves once their kernel is ready (./autorun.ts);
  * - their code cells are hidden, with a toolbar button to show them (./codeVisibility.ts);
  * - running them, or using their widgets, never marks them as unsaved (./outputOnlyChanges.ts);
- * - their widgets' sliders get an accessible name (./sliderNames.ts).
+ * - their widgets' sliders get an accessible name (./sliderNames.ts);
+ * - their kernel knows whether the learner can see them, so a hidden notebook does
+ *   not redraw after every click in another one (./kernelVisibility.ts).
  */
-import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { ILabShell, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 
 import { Autorun } from './autorun';
 import { CodeVisibilityButton } from './codeVisibility';
 import { courseOptions } from './courseOptions';
+import { KernelVisibility } from './kernelVisibility';
 import { OutputOnlyChanges } from './outputOnlyChanges';
 import { SliderNames } from './sliderNames';
 import { StatusLabel } from './statusLabel';
@@ -24,7 +27,7 @@ import { StatusLabel } from './statusLabel';
  */
 const autorunning = new WeakSet<object>();
 
-async function attach(panel: NotebookPanel): Promise<void> {
+async function attach(panel: NotebookPanel, shell: ILabShell | null): Promise<void> {
   await panel.context.ready;
   if (panel.isDisposed || !panel.model) {
     return;
@@ -42,6 +45,7 @@ async function attach(panel: NotebookPanel): Promise<void> {
     panel.toolbar.insertItem(1, 'bmc-course-status', status);
     autorunning.add(panel.context);
     parts.push(new Autorun(panel, status), { dispose: () => autorunning.delete(panel.context) });
+    parts.push(new KernelVisibility(panel, shell));
   }
   panel.disposed.connect(() => parts.forEach(part => part.dispose()));
 }
@@ -51,9 +55,10 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'Course notebooks run themselves, hide their code and stay clean when only their outputs change.',
   autoStart: true,
   requires: [INotebookTracker],
-  activate: (_: JupyterFrontEnd, notebooks: INotebookTracker): void => {
+  optional: [ILabShell],
+  activate: (_: JupyterFrontEnd, notebooks: INotebookTracker, shell: ILabShell | null): void => {
     notebooks.widgetAdded.connect((__, panel) => {
-      attach(panel).catch(reason => console.error('bmc-course: cannot prepare the notebook', reason));
+      attach(panel, shell).catch(reason => console.error('bmc-course: cannot prepare the notebook', reason));
     });
   }
 };

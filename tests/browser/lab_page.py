@@ -99,6 +99,43 @@ def shut_down_kernels(server: RunningServer) -> None:
         opener.open(request, timeout=30).close()
 
 
+def kernel_id(server: RunningServer, name: str) -> str:
+    """The id of the kernel running the workspace's notebook ``name``."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(server.url("/api/sessions"), timeout=10) as response:
+        sessions = json.load(response)
+    return next(str(s["kernel"]["id"]) for s in sessions if s["path"].endswith(name))
+
+
+# Counts the messages each WebSocket of the page receives, by URL (a kernel's URL holds its id).
+COUNT_SOCKET_MESSAGES = """(() => {
+  const counts = (window.__bmcSocketMessages = {});
+  const handler = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+  Object.defineProperty(WebSocket.prototype, 'onmessage', {
+    configurable: true,
+    get() { return handler.get.call(this); },
+    set(listener) {
+      const url = this.url;
+      handler.set.call(this, listener && function (event) {
+        counts[url] = (counts[url] || 0) + 1;
+        return listener.call(this, event);
+      });
+    }
+  });
+})();"""
+
+
+def count_kernel_messages(page: Page) -> None:
+    """From the next page load on, count what each kernel sends to the page."""
+    page.add_init_script(COUNT_SOCKET_MESSAGES)
+
+
+def kernel_messages(page: Page, kernel: str) -> int:
+    """How many messages kernel ``kernel`` has sent to the page so far (see count_kernel_messages)."""
+    counts = page.evaluate("window.__bmcSocketMessages || {}")
+    return sum(int(n) for url, n in counts.items() if f"/api/kernels/{kernel}/" in url)
+
+
 def restart_kernel_and_run_all(page: Page) -> None:
     """Kernel ▸ Restart Kernel and Run All Cells…, confirming the dialog."""
     page.get_by_role("menuitem", name="Kernel", exact=True).click()

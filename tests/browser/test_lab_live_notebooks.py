@@ -1,8 +1,9 @@
 """Two notebooks open in two tabs stay in step, and the hand-in says when an export is stale.
 
 Issue 14 items 2 and 4, in chromium: a segment added or renamed in notebook 02
-appears in notebook 04's picker without re-running anything; in notebook 09 an
-export made before the learner's latest change is flagged and refreshed.
+appears in notebook 04's picker without re-running anything; a notebook in a
+JupyterLab tab behind another one waits and catches up once shown; in notebook
+09 an export made before the learner's latest change is flagged and refreshed.
 How long the second tab took is written to the screenshots folder
 (``live-notebooks.json``) for the report; the tests themselves only wait.
 """
@@ -10,13 +11,24 @@ How long the second tab took is written to the screenshots folder
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from bmc_course.state.progress_store import PROGRESS_FILE_NAME
+from bmc_course.state.session import open_session
 from tests.browser.browser_setup import PageGuard
-from tests.browser.lab_page import WIDGET_TIMEOUT, open_and_run, shot
+from tests.browser.lab_page import (
+    NOTEBOOK,
+    WIDGET_TIMEOUT,
+    count_kernel_messages,
+    kernel_id,
+    kernel_messages,
+    open_and_run,
+    shot,
+)
 from tests.browser.servers import RunningServer
 
 FOLLOW_TIMEOUT = 15_000  # ms: generous for a loaded machine; the measured time is reported
@@ -63,6 +75,46 @@ def test_a_change_in_one_notebook_shows_in_another_open_one(
         json.dumps({"add_s": round(followed_add, 2), "rename_s": round(followed_rename, 2)}),
         encoding="utf-8",
     )
+
+
+def test_a_notebook_in_a_tab_behind_another_waits_until_it_is_shown(
+    page: Page, lab: RunningServer, screenshots: Path
+) -> None:
+    count_kernel_messages(page)
+    matching = open_and_run(page, lab, "04_match_types.ipynb", ".bmc-relationship-picker")
+    kernel_04 = kernel_id(lab, "04_match_types.ipynb")
+    tab_04 = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="04_match_types")
+    panel_04 = page.locator(f"[id='{tab_04.get_attribute('data-id')}']")  # shown or hidden
+    options = panel_04.locator(".bmc-segment-select select").first
+    elsewhere = open_session(lab.workspace / PROGRESS_FILE_NAME).state  # another notebook
+    seg_id = elsewhere.add_segment("Night-shift nurses", "niche")
+    expect(options).to_contain_text("Night-shift nurses", timeout=FOLLOW_TIMEOUT)  # shown: follows
+
+    # the course map's link opens notebook 05 in a JupyterLab tab in front of 04
+    matching.get_by_role("link", name="Next: Cost versus personalisation →").first.click()
+    expect(page.locator(NOTEBOOK).locator(".bmc-what-if").first).to_be_attached(
+        timeout=WIDGET_TIMEOUT
+    )
+    expect(panel_04).to_have_class(re.compile(r"lm-mod-hidden"))
+    expect(tab_04).not_to_have_class(re.compile(r"lm-mod-current"))
+
+    expect(panel_04).to_have_attribute("data-bmc-kernel-shown", "false")  # its kernel knows
+    before = kernel_messages(page, kernel_04)
+    elsewhere.update_segment(seg_id, name="Hospital night staff")
+    page.wait_for_timeout(2_500)  # five looks at the file, had 04 been following
+    assert kernel_messages(page, kernel_04) == before  # hidden: its kernel redrew nothing
+
+    tab_04.click()
+    shown_at = time.monotonic()
+    expect(options).to_contain_text("Hospital night staff", timeout=FOLLOW_TIMEOUT)
+    assert kernel_messages(page, kernel_04) > before
+    expect(panel_04).to_have_attribute("data-bmc-kernel-shown", "true")
+    caught_up = time.monotonic() - shown_at
+    options.scroll_into_view_if_needed()
+    shot(page, screenshots, "08-hidden-tab-caught-up")
+    report = screenshots / "live-notebooks.json"
+    figures = json.loads(report.read_text(encoding="utf-8")) if report.is_file() else {}
+    report.write_text(json.dumps({**figures, "shown_s": round(caught_up, 2)}), encoding="utf-8")
 
 
 def test_the_hand_in_flags_an_export_older_than_the_latest_change(

@@ -12,6 +12,7 @@ from tornado.ioloop import IOLoop
 from bmc_course.state.session import CourseSession, open_session
 from bmc_course.widgets.live_progress import (
     follow_other_notebooks,
+    notebook_shown,
     save_after_each_handler,
     stop_following,
 )
@@ -25,6 +26,12 @@ def loop() -> Iterator[IOLoop]:
     yield io_loop
     redraw_after_handlers(None)  # the views of later tests redraw at once again
     io_loop.close(all_fds=False)
+
+
+@pytest.fixture(autouse=True)
+def shown_again() -> Iterator[None]:
+    yield
+    notebook_shown(True)  # the next test's notebook is on screen
 
 
 def _run_until(loop: IOLoop, condition: Callable[[], bool], timeout: float = 15.0) -> bool:
@@ -129,3 +136,35 @@ def test_in_a_kernel_the_findings_redraw_in_the_handler_and_the_picker_just_afte
     assert picker.redraw_count == drawn  # not yet: after the handler
     assert _run_until(loop, lambda: picker.redraw_count == drawn + 1)  # once, for both
     assert picker.share_sliders["personal_assistance"].value == 0.5
+
+
+def test_a_hidden_notebook_waits_and_catches_up_as_soon_as_it_is_shown(
+    session: CourseSession, loop: IOLoop
+) -> None:
+    seg_id = session.state.add_segment("Walk-ins", "mass_market")
+    picker = RelationshipPicker(session.state)  # notebook 04, in a tab behind another
+    other = open_session(session.store.path)  # notebook 02, in front
+    follow_other_notebooks(session, io_loop=loop, every_ms=20)
+    try:
+        loop.add_callback(notebook_shown, False)  # the extension: "hidden"
+        other.state.update_segment(seg_id, name="Walk-in commuters")
+        ticks = [0]
+
+        def counted() -> bool:
+            ticks[0] += 1
+            return ticks[0] > 25  # about 25 looks at the file (0.5 s)
+
+        _run_until(loop, counted)
+        assert picker.segment_select.options == (("Walk-ins", seg_id),)  # nobody sees it
+
+        seen: list[object] = []
+
+        def show() -> None:  # as the extension's request runs: on the kernel's loop
+            notebook_shown(True)
+            seen.append(picker.segment_select.options)  # right after the call, no later tick
+
+        loop.add_callback(show)
+        assert _run_until(loop, lambda: bool(seen))
+        assert seen == [(("Walk-in commuters", seg_id),)]
+    finally:
+        stop_following(session)
