@@ -205,7 +205,9 @@ def demo_dashboard(query: str | None = None) -> Any:
     from bmc_course.logic.demo_scene import scene_from_query
     from bmc_course.model.catalog import load_catalog
     from bmc_course.widgets.demo_dashboard import DemoDashboard
+    from bmc_course.widgets.live_progress import redraw_views_after_handlers
 
+    redraw_views_after_handlers()  # a click's findings leave before its charts are drawn
     catalog = load_catalog()
     scene = scene_from_query(
         os.environ.get("QUERY_STRING", "") if query is None else query, catalog

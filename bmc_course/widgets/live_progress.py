@@ -29,16 +29,24 @@ FOLLOW_EVERY_MS = 500  # how often a kernel looks at the progress file (one stat
 
 _following: dict[int, PeriodicCallback] = {}  # id(session) -> its running watcher
 _looks: dict[int, Callable[[], None]] = {}  # id(session) -> one look at the file, now
-_shown = True  # whether the learner can see this kernel's notebook (one kernel, one notebook)
+# What each view of this kernel's notebook last said (a view: the notebook in one browser
+# page; two pages can show the same notebook, sharing its kernel). None heard yet: shown.
+_views: dict[str, bool] = {}
 
 
-def notebook_shown(shown: bool) -> None:
-    """Whether the learner can see this kernel's notebook (called by the course's JupyterLab
-    extension when its tab is shown or hidden). Hidden, the kernel stops following the other
-    notebooks; shown again, it looks at the file at once and shows what they saved."""
-    global _shown  # noqa: PLW0603 - one kernel, one notebook
-    _shown = bool(shown)
-    if _shown:
+def is_shown() -> bool:
+    """Whether any view of this kernel's notebook is on screen (True until one says)."""
+    return any(_views.values()) or not _views
+
+
+def notebook_shown(shown: bool, view: str = "") -> None:
+    """Whether the learner can see this kernel's notebook in ``view`` (called by the course's
+    JupyterLab extension when a tab is shown or hidden, a page opened, hidden or closed).
+    Hidden in every view, the kernel stops following the other notebooks; shown again, it
+    looks at the file at once and shows what they saved."""
+    was_shown = is_shown()
+    _views[view] = bool(shown)
+    if is_shown() and not was_shown:
         for look in list(_looks.values()):
             look()
 
@@ -67,7 +75,7 @@ def follow_other_notebooks(
         return None
 
     def look() -> None:
-        if not _shown:
+        if not is_shown():
             return  # nobody sees it: catch up when shown (notebook_shown)
         try:
             session.store.follow_other_notebooks()
@@ -84,16 +92,45 @@ def follow_other_notebooks(
     return watcher
 
 
+# How long work put off until after a handler waits. The handler's widget updates are
+# handed to the kernel's IOPub thread, which needs the GIL to send them; work started at
+# once on the main thread (a chart, the save) keeps the GIL for up to Python's switch
+# interval (5 ms) at a time, so the update the learner waits for would wait behind it.
+# With the main thread idle for this long, the thread sends at once.
+AFTER_HANDLER_S = 0.003
+
+
+def after_handlers(loop: IOLoop) -> Callable[[Callable[[], None]], None]:
+    """A scheduler that runs work on ``loop`` just after the current handler, once its
+    updates have left the kernel (callable from any thread)."""
+
+    def schedule(work: Callable[[], None]) -> None:
+        loop.add_callback(loop.call_later, AFTER_HANDLER_S, work)
+
+    return schedule
+
+
+def redraw_views_after_handlers(io_loop: IOLoop | None = None) -> bool:
+    """In a kernel, redraw views other than the findings just after the handler (see
+    :data:`AFTER_HANDLER_S`); return whether a kernel loop was found."""
+    loop = io_loop or kernel_io_loop()
+    if loop is None:
+        return False
+    redraw_after_handlers(after_handlers(loop))
+    return True
+
+
 def save_after_each_handler(session: CourseSession, io_loop: IOLoop | None = None) -> bool:
     """In a kernel, write the progress file just after the handler that changed the answers
     (not inside it): the handler returns at once, so the views' updates reach the browser
     without waiting for the disk; several changes of one handler are written together.
+    Views other than the findings redraw just after the handler too.
     Returns whether a kernel loop was found (otherwise saves stay immediate)."""
     loop = io_loop or kernel_io_loop()
     if loop is None:
         return False
-    session.store.save_later_with(loop.add_callback)
-    redraw_after_handlers(loop.add_callback)  # views other than the findings, just after too
+    session.store.save_later_with(after_handlers(loop))
+    redraw_views_after_handlers(loop)
     return True
 
 

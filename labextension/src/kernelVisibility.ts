@@ -16,11 +16,17 @@ import { IDisposable } from '@lumino/disposable';
 
 import { kernelTakesWork } from './autorun';
 
-/** The kernel-side call: a silent request (no output, no history, no run number). */
-export function shownCode(shown: boolean): string {
+/**
+ * The kernel-side call: a silent request (no output, no history, no run number).
+ * `view` names this page's view of the notebook: two pages showing the same
+ * notebook share its kernel, which follows while either is on screen.
+ */
+export function shownCode(shown: boolean, view: string): string {
   const flag = shown ? 'True' : 'False';
-  return `__import__('bmc_course.widgets.live_progress', fromlist=['notebook_shown']).notebook_shown(${flag})`;
+  const module = "__import__('bmc_course.widgets.live_progress', fromlist=['notebook_shown'])";
+  return `${module}.notebook_shown(${flag}, view=${JSON.stringify(view)})`;
 }
+
 
 export class KernelVisibility implements IDisposable {
   constructor(panel: NotebookPanel, shell: ILabShell | null) {
@@ -53,15 +59,15 @@ export class KernelVisibility implements IDisposable {
 
   private readonly _onPage = (): void => this._schedule();
 
-  /** A new or restarted kernel starts out following (shown): tell it again if hidden. */
+  /** A new or restarted kernel has heard nothing from this view: tell it. */
   private _onNewKernel(): void {
-    this._told = true;
+    this._told = null;
     this._schedule();
   }
 
   private _onStatus(_: ISessionContext, status: Kernel.Status): void {
     if (status === 'restarting' || status === 'autorestarting' || status === 'starting') {
-      this._told = true;
+      this._told = null;
     }
     this._schedule(); // a busy kernel is told once it is idle again
   }
@@ -85,7 +91,7 @@ export class KernelVisibility implements IDisposable {
     }
     this._told = shown;
     const future = kernel.requestExecute({
-      code: shownCode(shown),
+      code: shownCode(shown, this._view),
       silent: true,
       store_history: false,
       allow_stdin: false,
@@ -103,7 +109,10 @@ export class KernelVisibility implements IDisposable {
 
   private _panel: NotebookPanel;
   private _shell: ILabShell | null;
-  private _told = true; // what the kernel was told last (it starts out shown)
+  // What the kernel was told last: null until told, since the kernel may have heard
+  // "hidden" from a page closed earlier (a page's last word as it goes is "hidden").
+  private _told: boolean | null = null;
+  private readonly _view = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   private _timer = 0;
   private _isDisposed = false;
 }

@@ -72,7 +72,7 @@ def page(
     page = context.new_page()
     guard.attach(page)
     yield page
-    if request.node.stash.get(FAILED, False):  # what the page showed when the test failed
+    if request.node.stash.get(FAILED, False) and not page.is_closed():  # what it showed
         page.screenshot(path=str(screenshots / f"FAILED-{request.node.name}.png"))
     context.close()
     guard.check()

@@ -117,6 +117,24 @@ def test_a_notebook_in_a_tab_behind_another_waits_until_it_is_shown(
     report.write_text(json.dumps({**figures, "shown_s": round(caught_up, 2)}), encoding="utf-8")
 
 
+def test_a_notebook_opened_again_follows_though_its_kernel_last_heard_hidden(
+    page: Page, lab: RunningServer, guard: PageGuard
+) -> None:
+    first = open_and_run(page, lab, "04_match_types.ipynb", ".bmc-relationship-picker")
+    first.get_by_role("link", name="Next: Cost versus personalisation →").first.click()
+    panel_04 = page.locator(
+        f"[id='{page.locator('.lm-TabBar-tab', has_text='04_match_types').get_attribute('data-id')}']"
+    )
+    expect(panel_04).to_have_attribute("data-bmc-kernel-shown", "false", timeout=WIDGET_TIMEOUT)
+    page.close()  # gone with 04 hidden: the kernel's last word from that page
+
+    again = second_tab(page, guard)  # the learner opens 04 again (same kernel)
+    matching = open_and_run(again, lab, "04_match_types.ipynb", ".bmc-relationship-picker")
+    options = matching.locator(".bmc-segment-select select").first
+    open_session(lab.workspace / PROGRESS_FILE_NAME).state.add_segment("Ferry crews", "niche")
+    expect(options).to_contain_text("Ferry crews", timeout=FOLLOW_TIMEOUT)
+
+
 def test_the_hand_in_flags_an_export_older_than_the_latest_change(
     page: Page, lab: RunningServer, screenshots: Path
 ) -> None:

@@ -11,8 +11,11 @@ from tornado.ioloop import IOLoop
 
 from bmc_course.state.session import CourseSession, open_session
 from bmc_course.widgets.live_progress import (
+    _views,
     follow_other_notebooks,
+    is_shown,
     notebook_shown,
+    redraw_views_after_handlers,
     save_after_each_handler,
     stop_following,
 )
@@ -31,7 +34,7 @@ def loop() -> Iterator[IOLoop]:
 @pytest.fixture(autouse=True)
 def shown_again() -> Iterator[None]:
     yield
-    notebook_shown(True)  # the next test's notebook is on screen
+    _views.clear()  # the next test's kernel has heard from no view yet
 
 
 def _run_until(loop: IOLoop, condition: Callable[[], bool], timeout: float = 15.0) -> bool:
@@ -168,3 +171,32 @@ def test_a_hidden_notebook_waits_and_catches_up_as_soon_as_it_is_shown(
         assert seen == [(("Walk-in commuters", seg_id),)]
     finally:
         stop_following(session)
+
+
+def test_without_a_progress_file_views_still_redraw_just_after_the_handler(
+    session: CourseSession, loop: IOLoop
+) -> None:
+    # the demo: a sandbox state, no file, findings first and the rest (charts) just after
+    from bmc_course.widgets.findings_panel import FindingsPanel
+
+    state = session.state
+    seg_id = state.add_segment("Teams", "business")
+    picker, panel = RelationshipPicker(state), FindingsPanel(state)
+    assert redraw_views_after_handlers() is False  # no kernel here: views redraw at once
+    assert redraw_views_after_handlers(loop) is True
+    drawn, findings_drawn = picker.redraw_count, panel.redraw_count
+    state.toggle_relationship(seg_id, "communities", True)
+    assert (panel.redraw_count, picker.redraw_count) == (findings_drawn + 1, drawn)
+    assert _run_until(loop, lambda: picker.redraw_count == drawn + 1)
+
+
+def test_the_notebook_counts_as_shown_while_any_of_its_views_is() -> None:
+    assert is_shown()  # nothing heard yet: as before the extension
+    notebook_shown(False, view="page-a")
+    assert not is_shown()
+    notebook_shown(True, view="page-b")  # the same notebook opened in a second page
+    assert is_shown()
+    notebook_shown(False, view="page-b")  # that page closed (its last word: hidden)
+    assert not is_shown()
+    notebook_shown(True, view="page-c")  # opened again later
+    assert is_shown()
