@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 
 from bmc_course.state.progress_store import PROGRESS_FILE_NAME
@@ -59,15 +60,35 @@ def chart_images(scope: Locator) -> Locator:
     return scope.locator(".bmc-chart-output img")
 
 
+DRAWN_WIDTH = 300  # px: a chart picture, not an empty or broken image
+
+
+def drawn_width(image: Locator) -> int:
+    """The picture's width once loaded (0 while loading). A chart redrawn meanwhile is a new
+    ``<img>`` (another notebook's save, a kernel catching up), so this looks until the image
+    there now is drawn; it fails only when none is within the widget timeout."""
+    deadline = time.monotonic() + WIDGET_TIMEOUT / 1000
+    width = 0
+    while time.monotonic() < deadline:
+        try:
+            image.scroll_into_view_if_needed(timeout=5_000)
+            width = int(image.evaluate("img => img.complete ? img.naturalWidth : 0", timeout=5_000))
+        except PlaywrightError:  # replaced while we looked: look at the new one
+            width = 0
+        if width > DRAWN_WIDTH:
+            return width
+        time.sleep(0.2)
+    return width
+
+
 def assert_charts_drawn(images: Locator, count: int) -> list[str]:
     expect(images).to_have_count(count, timeout=WIDGET_TIMEOUT)
     sources = []
     for index in range(count):
         image = images.nth(index)
-        image.scroll_into_view_if_needed()
+        width = drawn_width(image)
+        assert width > DRAWN_WIDTH, f"chart {index} is not a drawn picture (width {width})"
         expect(image).to_be_visible()
-        width = image.evaluate("img => img.complete ? img.naturalWidth : 0")
-        assert width > 300, f"chart {index} is not a drawn picture (width {width})"
         sources.append(image.get_attribute("src") or "")
     return sources
 
