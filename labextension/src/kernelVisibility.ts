@@ -37,6 +37,7 @@ export class KernelVisibility implements IDisposable {
     panel.sessionContext.kernelChanged.connect(this._onNewKernel, this);
     panel.sessionContext.statusChanged.connect(this._onStatus, this);
     document.addEventListener('visibilitychange', this._onPage);
+    window.addEventListener('pagehide', this._onLeave);
     this._schedule();
   }
 
@@ -55,9 +56,24 @@ export class KernelVisibility implements IDisposable {
     this._panel.sessionContext.kernelChanged.disconnect(this._onNewKernel, this);
     this._panel.sessionContext.statusChanged.disconnect(this._onStatus, this);
     document.removeEventListener('visibilitychange', this._onPage);
+    window.removeEventListener('pagehide', this._onLeave);
   }
 
   private readonly _onPage = (): void => this._schedule();
+
+  /**
+   * The page is closing (or going into the back/forward cache): say "hidden" now, busy
+   * kernel or not. A later timer never runs in a closing page, and a view the kernel
+   * still believes shown would keep it following for as long as it runs.
+   */
+  private readonly _onLeave = (): void => {
+    window.clearTimeout(this._timer);
+    this._timer = 0;
+    const kernel = this._panel.sessionContext.session?.kernel;
+    if (this._told !== false && kernel && kernel.connectionStatus === 'connected') {
+      this._tell(kernel, false);
+    }
+  };
 
   /** A new or restarted kernel has heard nothing from this view: tell it. */
   private _onNewKernel(): void {
@@ -89,6 +105,10 @@ export class KernelVisibility implements IDisposable {
     if (this._isDisposed || shown === this._told || !kernel || !kernelTakesWork(session)) {
       return;
     }
+    this._tell(kernel, shown);
+  }
+
+  private _tell(kernel: Kernel.IKernelConnection, shown: boolean): void {
     this._told = shown;
     const future = kernel.requestExecute({
       code: shownCode(shown, this._view),

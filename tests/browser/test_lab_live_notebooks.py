@@ -10,11 +10,16 @@ How long the second tab took is written to the screenshots folder
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from jupyter_client.blocking.client import BlockingKernelClient
+from jupyter_core.paths import jupyter_runtime_dir
 from playwright.sync_api import Page, expect
 
 from bmc_course.state.progress_store import PROGRESS_FILE_NAME
@@ -133,6 +138,49 @@ def test_a_notebook_opened_again_follows_though_its_kernel_last_heard_hidden(
     options = matching.locator(".bmc-segment-select select").first
     open_session(lab.workspace / PROGRESS_FILE_NAME).state.add_segment("Ferry crews", "niche")
     expect(options).to_contain_text("Ferry crews", timeout=FOLLOW_TIMEOUT)
+
+
+@contextlib.contextmanager
+def kernel_client(kernel: str) -> Iterator[BlockingKernelClient]:
+    """A second client of a running kernel (JupyterLab's page stays connected too)."""
+    client = BlockingKernelClient()
+    client.load_connection_file(str(Path(jupyter_runtime_dir()) / f"kernel-{kernel}.json"))
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=30)
+        yield client
+    finally:
+        client.stop_channels()
+
+
+def printed_by(client: BlockingKernelClient, code: str) -> str:
+    """What ``code`` prints when the kernel runs it (after whatever it has queued before)."""
+    out: list[str] = []
+
+    def collect(message: dict[str, Any]) -> None:
+        if message["msg_type"] == "stream":
+            out.append(message["content"]["text"])
+
+    client.execute_interactive(code, timeout=60, output_hook=collect)
+    return "".join(out).strip()
+
+
+def test_a_page_closed_while_its_kernel_is_busy_stops_the_kernel_following(
+    page: Page, lab: RunningServer
+) -> None:
+    # A closing page says "hidden" at once, busy kernel or not: a view the kernel still
+    # believed shown would keep it reloading and redrawing after every change elsewhere.
+    open_and_run(page, lab, "06_lifecycle.ipynb", ".bmc-lifecycle")
+    expect(page.locator(".jp-NotebookPanel")).to_have_attribute(
+        "data-bmc-kernel-shown", "true", timeout=WIDGET_TIMEOUT
+    )
+    with kernel_client(kernel_id(lab, "06_lifecycle.ipynb")) as client:
+        ask = "from bmc_course.widgets import live_progress as lp; print(lp.is_shown())"
+        assert printed_by(client, ask) == "True"
+        client.execute("import time; time.sleep(3)")  # busy as the page goes
+        page.wait_for_timeout(500)
+        page.close()
+        assert printed_by(client, ask) == "False"  # queued after the page's last word
 
 
 def test_the_hand_in_flags_an_export_older_than_the_latest_change(
