@@ -12,12 +12,19 @@ for the steps it does not show. Once the room reaches the step before the
 charts, the chart modules are imported on a helper thread, so the kernel keeps
 answering the page meanwhile and the trade-offs step, when it comes, only draws.
 Views are never added after the cell that opens the page has returned, except
-in answer to the facilitator: widgets created while Voilà's page is still
-loading its widget state can be lost ("widget model not found").
+in answer to the facilitator or to the page itself: widgets created while
+Voilà's page is still loading its widget state can be lost ("widget model not
+found"). So a bookmarked scene at the trade-offs opens with every step but the
+charts built in the cell; the charts section says they are being drawn, and
+they are drawn when the page's script reports that its widgets are there (it
+clicks a hidden button: a message from the page, sent once its widget manager
+is connected). The room sees the scene at once instead of after matplotlib's
+import and four drawings.
 
 Two hidden elements tell the page's script (our Voilà template ``bmc-demo``)
 what the kernel decided: the scene's canonical query, which it writes into the
-address bar, and which step to scroll into view after a reveal.
+address bar, and which step to scroll into view after a reveal; a hidden
+button is how the page says it is ready.
 """
 
 from __future__ import annotations
@@ -129,6 +136,10 @@ STEP_VIEWS: dict[str, Callable[[CourseState, str | None], widgets.Widget]] = {
 
 CHART_MODULE = "bmc_course.widgets.trade_offs"  # matplotlib with it: about a second to import
 
+# Steps a scene opening on them draws once the page is there (see the module's docstring).
+DRAWN_WHEN_THE_PAGE_IS_READY = frozenset({"trade_offs"})
+WAITING_TEXT = "Drawing the charts…"
+
 
 def import_in_background(module: str) -> threading.Thread | None:
     """Start importing ``module`` on a helper thread, unless it is imported already.
@@ -206,6 +217,13 @@ class DemoDashboard(widgets.VBox):
         # read by the page's script (template bmc-demo): the address bar, and where to scroll
         self.address = hidden_html("bmc-demo-address")
         self.scroll_request = hidden_html("bmc-demo-scroll")
+        # clicked by the page's script once its widgets are shown: draw what waited for it
+        self.page_ready = widgets.Button(
+            description="Page ready", layout=widgets.Layout(display="none")
+        )
+        self.page_ready.add_class("bmc-demo-page-ready")
+        self.page_ready.on_click(lambda _b: self._build_waiting())
+        self._waiting: set[int] = set()
         controls = widgets.HBox(
             [self.case_select, self.back_button, self.next_button, self.all_button, self.theme],
             layout=widgets.Layout(flex_flow="row wrap", align_items="center"),
@@ -229,13 +247,14 @@ class DemoDashboard(widgets.VBox):
                 self.steps_box,
                 self.address,
                 self.scroll_request,
+                self.page_ready,
             ]
         )
         self.add_class("bmc-view")
         self.add_class("bmc-demo")
         self._apply_theme(scene.theme)
         self._new_sections(scene.case_id)
-        self.reveal(scene.step)
+        self.reveal(scene.step, opening=True)
         if scene.step > 1 and not scene.problems:  # a bookmarked step opens in view
             self._request_scroll(scene.step)  # (a problem's message stays seen at the top)
 
@@ -249,13 +268,19 @@ class DemoDashboard(widgets.VBox):
         """The scene on screen: case, steps revealed, theme."""
         return DemoScene(self.case_id, self.revealed, str(self.theme.value))
 
-    def reveal(self, count: int) -> None:
+    def reveal(self, count: int, *, opening: bool = False) -> None:
         """Show the first ``count`` steps (at least one, at most all), building any not built yet,
-        and bring the step the room should look at into view."""
+        and bring the step the room should look at into view. ``opening``: the page is not
+        there yet, so the steps drawn when it is ready only say they are coming."""
         before = self.revealed
         self.revealed = max(1, min(len(DEMO_STEPS), count))
+        if opening:
+            for index in range(self.revealed):
+                if DEMO_STEPS[index][0] in DRAWN_WHEN_THE_PAGE_IS_READY:
+                    self._wait_for_page(index)
         for index in range(self.revealed):
-            self._build_section(index)
+            if not (opening and index in self._waiting):
+                self._build_section(index)
         for index, section in enumerate(self.sections):
             section.layout.display = "" if index < self.revealed else "none"
         _, title = DEMO_STEPS[self.revealed - 1]
@@ -276,6 +301,7 @@ class DemoDashboard(widgets.VBox):
         close_tree(old)
         self.state = sandbox_state(self.catalog, case_id)
         self._built = set()
+        self._waiting = set()
         self.sections = []
         for number, (step_id, title) in enumerate(DEMO_STEPS, 1):
             section = widgets.VBox(
@@ -294,14 +320,35 @@ class DemoDashboard(widgets.VBox):
         step_id, _ = DEMO_STEPS[index]
         section = self.sections[index]
         view = STEP_VIEWS[step_id](self.state, self.case_id)
-        section.children = (*section.children, view)
+        heading_only = section.children[:1]
+        if index in self._waiting:
+            self._waiting.discard(index)
+            close_tree(section.children[1:])
+        section.children = (*heading_only, view)
         self._import_charts_when_next()
+
+    def _wait_for_page(self, index: int) -> None:
+        """Say the step is coming; :meth:`_build_waiting` draws it when the page is ready."""
+        if index in self._built or index in self._waiting:
+            return
+        self._waiting.add(index)
+        note = widgets.HTML(f"<p>{esc(WAITING_TEXT)}</p>")
+        note.add_class("bmc-demo-waiting")
+        section = self.sections[index]
+        section.children = (*section.children[:1], note)
+
+    def _build_waiting(self) -> None:
+        """The page is ready: draw the steps that waited for it."""
+        for index in sorted(self._waiting):
+            self._build_section(index)
 
     def _import_charts_when_next(self) -> None:
         """Once every step before the trade-offs is built, import the chart modules on a helper
         thread: the room is one step away, and this kernel imports nothing else meanwhile
         (the other steps' modules are in), so the two threads never import side by side."""
         charts_at = next(i for i, (step_id, _) in enumerate(DEMO_STEPS) if step_id == "trade_offs")
+        if self._waiting:
+            return  # the page is still loading: the import would compete with it; drawn soon
         if self._chart_import is None and all(i in self._built for i in range(charts_at)):
             self._chart_import = import_in_background(CHART_MODULE) or threading.Thread()
 

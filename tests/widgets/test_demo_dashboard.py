@@ -46,6 +46,7 @@ def test_a_case_scene_loads_the_case_and_its_findings(catalog: Catalog) -> None:
 
 def test_changing_the_scene_rebuilds_the_sandbox_and_charts_follow(catalog: Catalog) -> None:
     dashboard = DemoDashboard(catalog, DemoScene("cleat-maker", step=5))
+    dashboard.page_ready.click()  # as the page's script does once it shows the dashboard
     charts = find_widgets(dashboard, "bmc-chart-output")
     assert charts and all(len(c.outputs) == 1 for c in charts)
     before = charts[1].outputs[0]["data"]["text/html"]
@@ -158,17 +159,46 @@ def test_opening_a_scene_does_not_load_the_chart_library() -> None:
     ]
 
 
-def test_a_bookmarked_last_step_opens_while_the_chart_modules_are_still_importing() -> None:
-    # the helper thread starts at step 4; step 5, right after, waits for its import
+def test_a_bookmarked_last_step_opens_without_waiting_for_the_charts() -> None:
+    # a fresh interpreter, as a Voilà kernel: the scene is built without matplotlib, and
+    # nothing imports it while the page loads; the charts come when the page says it is ready
     code = (
+        "import sys\n"
         "from bmc_course import course\n"
+        "from bmc_course.widgets.widget_tree import find_widgets\n"
         "dashboard = course.demo_dashboard('case=cleat-maker&step=5')\n"
-        "print([len(section.children) for section in dashboard.sections])\n"
+        "print('matplotlib' in sys.modules, dashboard._chart_import)\n"
+        "print(len(find_widgets(dashboard, 'bmc-chart-output')), dashboard.revealed)\n"
+        "print(find_widgets(dashboard.sections[4], 'bmc-demo-waiting')[0].value)\n"
+        "dashboard.page_ready.click()\n"
+        "print(len(find_widgets(dashboard, 'bmc-chart-output')))\n"
+        "dashboard.page_ready.click()\n"
+        "print(len(find_widgets(dashboard, 'bmc-chart-output')))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=180
     )
-    assert result.stdout.split("\n")[0] == "[2, 2, 2, 2, 2]"
+    assert result.stdout.splitlines() == [
+        "False None",  # nothing imports the charts while the page loads
+        "0 5",
+        "<p>Drawing the charts…</p>",
+        "4",
+        "4",  # a second message from the page draws nothing twice
+    ]
+
+
+def test_a_step_the_room_reveals_before_the_page_is_ready_is_drawn_at_once(
+    catalog: Catalog,
+) -> None:
+    dashboard = DemoDashboard(catalog, DemoScene("cleat-maker", step=5))
+    dashboard.back_button.click()
+    dashboard.next_button.click()  # the facilitator's click: built now, not left waiting
+    assert len(find_widgets(dashboard, "bmc-chart-output")) == 4
+    assert find_widgets(dashboard, "bmc-demo-waiting") == []
+    dashboard.page_ready.click()
+    assert len(find_widgets(dashboard, "bmc-chart-output")) == 4
+    dashboard.case_select.value = "car-wash"  # another scene: built in answer, nothing waits
+    assert len(find_widgets(dashboard, "bmc-chart-output")) == 4
 
 
 def test_the_address_follows_the_scene(catalog: Catalog) -> None:

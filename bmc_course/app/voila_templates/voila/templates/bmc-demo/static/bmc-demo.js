@@ -5,7 +5,10 @@
  *                                     built by bmc_course/logic/demo_scene.py;
  *   .bmc-demo-scroll [data-section][data-request]
  *                                     the step to bring into view, with a counter so the
- *                                     same step can be asked for twice.
+ *                                     same step can be asked for twice;
+ * and a hidden button, .bmc-demo-page-ready, which this script clicks once the page has
+ * painted the dashboard: the kernel then draws what a bookmarked scene left for later (its
+ * charts). A click is a message from the page, so the page is connected when it arrives.
  * This script watches the page for them. It only ever writes case/step/theme into the
  * address (other parameters, such as the token, stay as they are), and only values of
  * the expected shape: nothing the address or the kernel says is run or put in the page.
@@ -160,10 +163,27 @@
     });
   }
 
+  var readySent = false;
+
+  function sayPageReady() {
+    var button = document.querySelector("button.bmc-demo-page-ready");
+    if (readySent || !button) {
+      return;
+    }
+    readySent = true;
+    // after the frame that shows the dashboard, so the room sees it before the rest comes
+    window.requestAnimationFrame(function () {
+      window.setTimeout(function () {
+        button.click();
+      }, 0);
+    });
+  }
+
   function follow() {
     followAddress();
     followScrollRequest();
     nameSliders();
+    sayPageReady();
   }
 
   new MutationObserver(follow).observe(document.documentElement, {
