@@ -15,6 +15,7 @@ import ipywidgets as widgets
 
 from bmc_course.charts.class_choices import plot_class_choices
 from bmc_course.charts.png_renderer import figure_png
+from bmc_course.logic.wording import finding_title
 from bmc_course.model.catalog import Catalog
 from bmc_course.reports.classroom.class_report import summarise_folder, write_reports
 from bmc_course.reports.classroom.summary import ClassSummary
@@ -117,11 +118,15 @@ class ClassSummaryView(widgets.VBox):
         self.body.value = self._tables(summary)
 
     def _tables(self, summary: ClassSummary) -> str:
+        lessons = {lesson_id: lesson.title for lesson_id, lesson in self.catalog.lessons.items()}
         parts = [heading("Most frequent findings", 4)]
         parts.append(
             html_table(
                 ["finding", "learners", "for example"],
-                [[f.code, f.learners, ", ".join(f.examples)] for f in summary.findings],
+                [
+                    [finding_title(f.code), f.learners, ", ".join(f.examples)]
+                    for f in summary.findings
+                ],
                 css_class=TABLE_CLASS,
             )
         )
@@ -132,7 +137,7 @@ class ClassSummaryView(widgets.VBox):
                 [
                     [
                         q.prompt,
-                        q.lesson_id,
+                        lessons.get(q.lesson_id, q.lesson_id),
                         f"{q.correct}/{q.answered}",
                         f"{q.share_correct or 0:.0%}",
                     ]

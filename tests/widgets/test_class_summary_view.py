@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+from bmc_course.formats.submission import submission_from_case
 from bmc_course.model.catalog import Catalog
 from bmc_course.widgets.class_summary_view import ClassSummaryView
 from tests.support.classroom_corpus import write_class
@@ -57,3 +59,18 @@ def test_the_progress_bar_moves_in_steps_and_duplicates_are_listed(
     assert updates[-1] == view.progress.max == 321
     assert "old-copy.json" in view.body.value and "an older submission of" in view.body.value
     assert f"The first {class_summary_view.ROWS_SHOWN} of 320" in view.body.value
+
+
+def test_findings_and_lessons_are_named_in_plain_words(tmp_path: Path, catalog: Catalog) -> None:
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    retailer = submission_from_case(catalog.cases["online-retailer"])
+    (folder / "retailer.json").write_text(retailer.model_dump_json(), encoding="utf-8")
+    learner = Path(__file__).parents[1] / "formats" / "v2_files" / "progress-before-reasons.json"
+    shutil.copy(learner, folder / "ana.json")
+    view = ClassSummaryView(catalog, folder)
+    assert view.summary is not None and len(view.summary.learners) == 2
+    assert "Cost vs gross profit" in view.body.value and "Over-serving" in view.body.value
+    assert "revenue_cost_imbalance" not in view.body.value
+    assert "over_serving" not in view.body.value
+    assert "<td>Welcome and resume</td>" in view.body.value  # the lesson, not its id
