@@ -30,6 +30,7 @@ button is how the page says it is ready.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import sys
 import threading
@@ -50,7 +51,7 @@ from bmc_course.model.catalog import Catalog
 from bmc_course.state.course_state import CourseState
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.markdown_view import markdown_output
-from bmc_course.widgets.state_view import close_tree
+from bmc_course.widgets.state_view import after_handlers, close_tree
 from bmc_course.widgets.stylesheet import style_tag
 
 THEME_CLASS = {"light": "bmc-demo-light", "dark": "bmc-demo-dark"}
@@ -268,18 +269,25 @@ class DemoDashboard(widgets.VBox):
         """The scene on screen: case, steps revealed, theme."""
         return DemoScene(self.case_id, self.revealed, str(self.theme.value))
 
-    def reveal(self, count: int, *, opening: bool = False) -> None:
+    def reveal(self, count: int, *, opening: bool = False, first_now: bool = False) -> None:
         """Show the first ``count`` steps (at least one, at most all), building any not built yet,
         and bring the step the room should look at into view. ``opening``: the page is not
-        there yet, so the steps drawn when it is ready only say they are coming."""
+        there yet, so the steps drawn when it is ready only say they are coming.
+        ``first_now``: build the first step in this handler and the others just after it,
+        so the room sees the new scene before its charts are drawn."""
         before = self.revealed
         self.revealed = max(1, min(len(DEMO_STEPS), count))
         if opening:
             for index in range(self.revealed):
                 if DEMO_STEPS[index][0] in DRAWN_WHEN_THE_PAGE_IS_READY:
                     self._wait_for_page(index)
+        sections = self.sections
         for index in range(self.revealed):
-            if not (opening and index in self._waiting):
+            if opening and index in self._waiting:
+                continue
+            if first_now and index > 0:
+                after_handlers(functools.partial(self._build_if_current, sections, index))
+            else:
                 self._build_section(index)
         for index, section in enumerate(self.sections):
             section.layout.display = "" if index < self.revealed else "none"
@@ -326,6 +334,11 @@ class DemoDashboard(widgets.VBox):
             close_tree(section.children[1:])
         section.children = (*heading_only, view)
         self._import_charts_when_next()
+
+    def _build_if_current(self, sections: list[widgets.VBox], index: int) -> None:
+        """Build a step put off by :meth:`reveal`, unless another scene replaced its section."""
+        if self.sections is sections:
+            self._build_section(index)
 
     def _wait_for_page(self, index: int) -> None:
         """Say the step is coming; :meth:`_build_waiting` draws it when the page is ready."""
@@ -375,4 +388,4 @@ class DemoDashboard(widgets.VBox):
         self.problems.value = ""
         self._new_sections(str(change["new"]) or None)
         self.revealed, revealed = 0, self.revealed
-        self.reveal(revealed)
+        self.reveal(revealed, first_now=True)

@@ -33,6 +33,15 @@ def redraw_after_handlers(schedule: Callable[[Callable[[], None]], None] | None)
     _redraw_later = schedule
 
 
+def after_handlers(work: Callable[[], None]) -> None:
+    """Run ``work`` just after the current handler, as other views redraw (at once outside a
+    kernel)."""
+    if _redraw_later is None:
+        work()
+    else:
+        _redraw_later(work)
+
+
 # Change kinds that touch the segments (what charts, checks and pickers show).
 SEGMENT_CHANGES = frozenset({"segments", "segment", "all"})
 EVERY_CHANGE = frozenset({"segments", "segment", "all", "learner", "business", "quiz", "steps"})

@@ -6,6 +6,7 @@ import html
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from bmc_course import course
 from bmc_course.logic.demo_scene import DEMO_STEPS, DemoScene
 from bmc_course.model.catalog import Catalog
 from bmc_course.widgets.demo_dashboard import DemoDashboard
+from bmc_course.widgets.state_view import redraw_after_handlers
 from bmc_course.widgets.widget_tree import find_widgets
 
 
@@ -251,3 +253,27 @@ def test_a_bookmarked_step_opens_in_view_unless_the_address_had_a_problem(
     )
     with_problem = DemoScene("car-wash", step=4, problems=("theme='x' is not light or dark",))
     assert scroll_request(DemoDashboard(catalog, with_problem)) is None  # the message stays seen
+
+
+def test_a_new_scene_shows_its_first_step_before_the_rest_is_built(catalog: Catalog) -> None:
+    dashboard = DemoDashboard(catalog, DemoScene("cleat-maker", step=5))
+    dashboard.page_ready.click()
+    queued: list[Callable[[], None]] = []
+    redraw_after_handlers(queued.append)  # as in a kernel: work put off until after the click
+    try:
+        dashboard.case_select.value = "online-retailer"
+        assert built(dashboard) == [True, False, False, False, False]  # the room sees step 1
+        assert shown(dashboard) == [True] * 5
+        dashboard.case_select.value = "car-wash"  # switched again before the rest was built
+        stale, queued[:] = list(queued[:4]), queued[4:]
+        for work in stale:
+            work()  # the first scene's steps: nothing built into the new scene's sections
+        assert built(dashboard) == [True, False, False, False, False]
+        for work in queued:
+            work()
+    finally:
+        redraw_after_handlers(None)
+    assert all(built(dashboard))
+    assert len(find_widgets(dashboard, "bmc-chart-output")) == 4
+    story_head = dashboard.sections[0].children[1].children[0].value
+    assert html.escape(catalog.cases["car-wash"].title) in story_head
