@@ -8,7 +8,9 @@
  * - running them, or using their widgets, never marks them as unsaved (./outputOnlyChanges.ts);
  * - their widgets' sliders get an accessible name (./sliderNames.ts);
  * - their kernel knows whether the learner can see them, so a hidden notebook does
- *   not redraw after every click in another one (./kernelVisibility.ts).
+ *   not redraw after every click in another one (./kernelVisibility.ts);
+ * - when their kernel has gone (a hub stops idle ones), their widgets pause until the
+ *   learner clicks in the notebook, which starts a new kernel (./kernelGone.ts).
  */
 import { ILabShell, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
@@ -16,6 +18,7 @@ import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { Autorun } from './autorun';
 import { CodeVisibilityButton } from './codeVisibility';
 import { courseOptions } from './courseOptions';
+import { KernelGone } from './kernelGone';
 import { KernelVisibility } from './kernelVisibility';
 import { OutputOnlyChanges } from './outputOnlyChanges';
 import { SliderNames } from './sliderNames';
@@ -46,6 +49,9 @@ async function attach(panel: NotebookPanel, shell: ILabShell | null): Promise<vo
     autorunning.add(panel.context);
     parts.push(new Autorun(panel, status), { dispose: () => autorunning.delete(panel.context) });
     parts.push(new KernelVisibility(panel, shell));
+    const paused = new StatusLabel(); // its own line: the autorun's never hides this one
+    panel.toolbar.insertItem(2, 'bmc-course-paused', paused);
+    parts.push(new KernelGone(panel, paused));
   }
   panel.disposed.connect(() => parts.forEach(part => part.dispose()));
 }

@@ -99,6 +99,14 @@ def shut_down_kernels(server: RunningServer) -> None:
         opener.open(request, timeout=30).close()
 
 
+def stop_kernel(server: RunningServer, kernel: str) -> None:
+    """Shut kernel ``kernel`` down as the server's idle culling does (its session goes with it)."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    url = server.url(f"/api/kernels/{kernel}")
+    request = urllib.request.Request(url, method="DELETE")  # noqa: S310 -- our http://127.0.0.1
+    opener.open(request, timeout=30).close()
+
+
 def kernel_id(server: RunningServer, name: str) -> str:
     """The id of the kernel running the workspace's notebook ``name``."""
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))

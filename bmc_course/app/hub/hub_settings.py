@@ -33,9 +33,10 @@ MEMORY = re.compile(r"(\d+(?:\.\d+)?)([KMGT]?)")
 # Kernels idle this long are shut down, even with their notebook still open in a
 # tab: a learner who moved on leaves each earlier notebook's kernel (~80 MB)
 # behind, and nothing else ever frees it. A learner who comes back runs the
-# notebook again; every answer is in the progress file. But what they type into
-# a culled notebook's widgets before that is not saved (JupyterLab only shows
-# "No Kernel"), so the timeout is longer than a teacher's usual talk: 20 minutes.
+# notebook again; every answer is in the progress file. The course's JupyterLab
+# extension pauses a culled notebook (its widgets take no typing) until the
+# learner clicks in it, which starts a kernel and runs it again; each pause costs
+# the learner a few seconds, so the timeout is longer than a teacher's usual talk.
 DEFAULT_KERNEL_IDLE_MINUTES = 20
 # Learners' servers idle this long are stopped by jupyterhub-idle-culler;
 # their work stays in their workspace and comes back at the next login.
