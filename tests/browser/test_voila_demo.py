@@ -153,6 +153,24 @@ def test_the_kernel_of_a_closed_demo_page_is_shut_down(
 KERNEL_SOCKET = re.compile(r"/api/kernels/([0-9a-f-]{36})/channels")
 
 
+def test_closing_a_demo_tab_shuts_its_kernel_down_at_once(page: Page, demo: RunningServer) -> None:
+    # Voilà's page asks for its kernel's shutdown as it closes; that request was refused
+    # (no _xsrf cookie: a 403 warning in the facilitator's terminal) and the kernel waited
+    # for the idle culling (45 s here)
+    sockets: list[str] = []
+    page.on("websocket", lambda socket: sockets.append(socket.url))
+    open_demo(page, demo)
+    (kernel_id,) = {m.group(1) for url in sockets if (m := KERNEL_SOCKET.search(url))}
+    assert _kernel_status(demo, kernel_id) == 200
+    with page.expect_event("close"):
+        page.close(run_before_unload=True)  # as a tab closed by hand (its unload handlers run)
+    deadline = time.monotonic() + 10  # well inside the 45 s after which culling would
+    while _kernel_status(demo, kernel_id) != 404:
+        assert time.monotonic() < deadline, "the closed tab's kernel was left to the culling"
+        time.sleep(0.25)
+    assert "_xsrf" not in demo.log.read_text(encoding="utf-8", errors="replace")
+
+
 def _kernel_status(demo: RunningServer, kernel_id: str) -> int:
     request = urllib.request.Request(
         f"http://127.0.0.1:{demo.port}/api/kernels/{kernel_id}",

@@ -163,6 +163,27 @@
     });
   }
 
+  // Voilà's page shuts its kernel down as the tab closes, with a POST that carries the
+  // value of the page's _xsrf cookie (checked against the cookie: "double submit"). Voilà
+  // never sets that cookie, so the POST was refused — a "403 … '_xsrf' argument missing"
+  // warning in the facilitator's terminal at every closed tab — and the kernel stayed until
+  // the idle culling. Give the page one, random, for this server only.
+  function ensureXsrfCookie() {
+    if (/(^|;\s*)_xsrf=/.test(document.cookie) || !window.crypto) {
+      return;
+    }
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    var token = Array.prototype.map
+      .call(bytes, function (b) {
+        return ("0" + b.toString(16)).slice(-2);
+      })
+      .join("");
+    document.cookie = "_xsrf=" + token + "; path=/; SameSite=Strict";
+  }
+
+  ensureXsrfCookie();
+
   var readySent = false;
 
   function sayPageReady() {
