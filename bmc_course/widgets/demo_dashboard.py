@@ -51,7 +51,7 @@ from bmc_course.model.catalog import Catalog
 from bmc_course.state.course_state import CourseState
 from bmc_course.widgets.html_fragments import esc, heading, message_box
 from bmc_course.widgets.markdown_view import markdown_output
-from bmc_course.widgets.state_view import after_handlers, close_tree
+from bmc_course.widgets.state_view import close_tree, run_after_handlers
 from bmc_course.widgets.stylesheet import style_tag
 
 THEME_CLASS = {"light": "bmc-demo-light", "dark": "bmc-demo-dark"}
@@ -286,7 +286,7 @@ class DemoDashboard(widgets.VBox):
             if opening and index in self._waiting:
                 continue
             if first_now and index > 0:
-                after_handlers(functools.partial(self._build_if_current, sections, index))
+                run_after_handlers(functools.partial(self._build_if_current, sections, index))
             else:
                 self._build_section(index)
         for index, section in enumerate(self.sections):
@@ -359,9 +359,9 @@ class DemoDashboard(widgets.VBox):
         """Once every step before the trade-offs is built, import the chart modules on a helper
         thread: the room is one step away, and this kernel imports nothing else meanwhile
         (the other steps' modules are in), so the two threads never import side by side."""
-        charts_at = next(i for i, (step_id, _) in enumerate(DEMO_STEPS) if step_id == "trade_offs")
         if self._waiting:
             return  # the page is still loading: the import would compete with it; drawn soon
+        charts_at = next(i for i, (step_id, _) in enumerate(DEMO_STEPS) if step_id == "trade_offs")
         if self._chart_import is None and all(i in self._built for i in range(charts_at)):
             self._chart_import = import_in_background(CHART_MODULE) or threading.Thread()
 

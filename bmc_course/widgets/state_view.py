@@ -33,7 +33,7 @@ def redraw_after_handlers(schedule: Callable[[Callable[[], None]], None] | None)
     _redraw_later = schedule
 
 
-def after_handlers(work: Callable[[], None]) -> None:
+def run_after_handlers(work: Callable[[], None]) -> None:
     """Run ``work`` just after the current handler, as other views redraw (at once outside a
     kernel)."""
     if _redraw_later is None:
